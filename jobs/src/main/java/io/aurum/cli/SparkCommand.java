@@ -1,0 +1,47 @@
+package io.aurum.cli;
+
+import io.aurum.config.AurumConfig;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * A command that needs the configuration and a Spark session: the configuration is loaded and validated
+ * first, so a bad one fails before Spark starts.
+ */
+abstract class SparkCommand implements Callable<Integer> {
+  @ParentCommand
+  AurumCli parent;
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  ConfigOptions configOptions;
+
+  /** Command-specific configuration overrides (highest layer). */
+  Map<String, String> overrides() {
+    return Map.of();
+  }
+
+  abstract int execute(SparkSession spark, AurumConfig config);
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  Map<String, String> environment() {
+    return parent.environment();
+  }
+
+  @Override
+  public Integer call() {
+    AurumConfig config = configOptions.load(environment(), overrides());
+    return execute(SparkSessions.start(config), config);
+  }
+}

@@ -1,0 +1,146 @@
+package io.aurum.lake;
+
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Aurum's Delta Lake: table {@code layer.table} lives at {@code <root>/<layer>/<table>}. The only class
+ * that reads or writes tables. Writes report the rows they committed, taken from the Delta commit's own
+ * metrics rather than from an extra count.
+ */
+public final class Lakehouse {
+  private final SparkSession spark;
+  private final String root;
+
+  public Lakehouse(SparkSession spark, String root) {
+    this.spark = spark;
+    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+  }
+
+  public String root() {
+    return root;
+  }
+
+  public String location(TableName name) {
+    return root + "/" + name.layer() + "/" + name.table();
+  }
+
+  public boolean exists(TableName name) {
+    return DeltaTable.isDeltaTable(spark, location(name));
+  }
+
+  public Dataset<Row> read(TableName name) {
+    return spark.read().format("delta").load(location(name));
+  }
+
+  /** Creates an empty table with this schema unless it exists, so readers always find it. */
+  public void ensure(TableName name, StructType schema) {
+    if (!exists(name)) {
+      spark.createDataFrame(List.of(), schema).write().format("delta").mode(SaveMode.Append).save(location(name));
+    }
+  }
+
+  /** Appends rows; returns the number of rows committed. */
+  public long append(Dataset<Row> rows, TableName name) {
+    rows.write().format("delta").mode(SaveMode.Append).option("mergeSchema", "true").save(location(name));
+    return lastCommitOutputRows(name);
+  }
+
+  /**
+   * Atomically replaces the rows matching {@code predicate} with {@code rows} (which must all match it):
+   * rewriting the same input twice leaves one copy. Returns the number of rows committed.
+   */
+  public long replace(Dataset<Row> rows, TableName name, String predicate) {
+    if (!exists(name)) {
+      return append(rows, name);
+    }
+    rows.write().format("delta").mode(SaveMode.Overwrite).option("replaceWhere", predicate)
+        .option("mergeSchema", "true").save(location(name));
+    return lastCommitOutputRows(name);
+  }
+
+  /** Upserts {@code rows} by the equality of {@code keyColumns}: matched rows are updated, others inserted. */
+  public void upsert(Dataset<Row> rows, TableName name, List<String> keyColumns) {
+    if (!exists(name)) {
+      append(rows, name);
+      return;
+    }
+    String condition = String.join(" AND ", keyColumns.stream().map(k -> "t." + k + " = s." + k).toList());
+    DeltaTable.forPath(spark, location(name)).as("t").merge(rows.as("s"), condition)
+        .whenMatched().updateAll().whenNotMatched().insertAll().execute();
+  }
+
+  /** Every Delta table under the root, sorted by name, with version, row count and last write. */
+  public List<TableInfo> list() {
+    List<TableInfo> out = new ArrayList<>();
+    for (TableName name : tableNames()) {
+      Row last = DeltaTable.forPath(spark, location(name)).history(1)
+          .select("version", "timestamp", "operation").first();
+      long rows = read(name).count();
+      out.add(new TableInfo(name, last.getLong(0), rows, last.<Timestamp>getAs(1), last.getString(2)));
+    }
+    return out;
+  }
+
+  /**
+   * Registers every table in Spark's catalog as {@code layer.table}, so SQL can name it. Registration is
+   * metadata only; it is repeated per session because the embedded catalog is not persistent.
+   */
+  public void registerAll() {
+    for (TableName name : tableNames()) {
+      spark.sql("CREATE DATABASE IF NOT EXISTS `" + name.layer() + "`");
+      spark.sql("CREATE TABLE IF NOT EXISTS `" + name.layer() + "`.`" + name.table() + "` USING delta LOCATION '"
+          + location(name).replace("'", "\\'") + "'");
+    }
+  }
+
+  private List<TableName> tableNames() {
+    try {
+      Path rootPath = new Path(root);
+      FileSystem fs = rootPath.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(rootPath)) {
+        return List.of();
+      }
+      List<TableName> names = new ArrayList<>();
+      for (FileStatus layer : fs.listStatus(rootPath)) {
+        String layerName = layer.getPath().getName();
+        if (!layer.isDirectory() || layerName.startsWith("_")) {
+          continue;
+        }
+        for (FileStatus table : fs.listStatus(layer.getPath())) {
+          if (table.isDirectory() && fs.exists(new Path(table.getPath(), "_delta_log"))) {
+            names.add(new TableName(layerName, table.getPath().getName()));
+          }
+        }
+      }
+      names.sort(Comparator.comparing(TableName::toString));
+      return names;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list tables under " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  private long lastCommitOutputRows(TableName name) {
+    Row last = DeltaTable.forPath(spark, location(name)).history(1).select("operationMetrics").first();
+    Map<String, String> metrics = last.getJavaMap(0);
+    String rows = metrics.get("numOutputRows");
+    if (rows == null) {
+      throw new IllegalStateException("Delta commit on " + name + " reported no numOutputRows: " + metrics);
+    }
+    return Long.parseLong(rows);
+  }
+}

@@ -1,0 +1,78 @@
+package io.aurum.pipeline;
+
+import io.aurum.config.AurumConfig;
+import io.aurum.ingest.IngestPreflight;
+import io.aurum.ingest.IngestResult;
+import io.aurum.ingest.IngestStage;
+import io.aurum.lake.Lakehouse;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs the selected stages in order for one run date. Checks the rules against the declared schemas before
+ * touching data, records the run in {@code ops.runs} (also when a stage throws), writes stage metrics, and
+ * stops before later stages when a stage's data checks fail.
+ */
+public final class Pipeline {
+  private static final DateTimeFormatter RUN_ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private final SparkSession spark;
+  private final AurumConfig config;
+  private final Lakehouse lake;
+  private final Map<String, String> environment;
+  private final Progress progress;
+
+  public Pipeline(SparkSession spark, AurumConfig config, Map<String, String> environment, Progress progress) {
+    this.spark = spark;
+    this.config = config;
+    this.lake = new Lakehouse(spark, config.lakehouse());
+    this.environment = environment;
+    this.progress = progress;
+  }
+
+  /** Outcome of a pipeline run. */
+  public record Result(RunContext run, RunStatus status, List<String> failedChecks, IngestResult ingest) {}
+
+  public Result run(List<Stage> stages) {
+    IngestPreflight.check(spark, config, environment);
+    RunContext run = newRun();
+    String stageList = stages.stream().map(Stage::key).collect(Collectors.joining(","));
+    RunLog log = new RunLog(spark, lake);
+    log.started(run, "run", stageList, config.fingerprint());
+    progress.line(String.format("run %s  date %s  stages %s  lakehouse %s", run.runId(), run.runDate(), stageList,
+        lake.root()));
+    List<String> failed = new ArrayList<>();
+    IngestResult ingest = null;
+    try {
+      if (stages.contains(Stage.INGEST)) {
+        ingest = new IngestStage(spark, lake, config, environment, progress).run(run);
+        log.ingestMetrics(run, ingest);
+        failed.addAll(ingest.failedChecks());
+      }
+    } catch (RuntimeException e) {
+      log.ended(run, "run", stageList, config.fingerprint(), RunStatus.FAILED, String.valueOf(e.getMessage()));
+      throw e;
+    }
+    RunStatus status = failed.isEmpty() ? RunStatus.SUCCEEDED : RunStatus.FAILED_CHECKS;
+    log.ended(run, "run", stageList, config.fingerprint(), status, failed.isEmpty() ? null : String.join("; ", failed));
+    return new Result(run, status, List.copyOf(failed), ingest);
+  }
+
+  private RunContext newRun() {
+    Instant now = Instant.now();
+    byte[] random = new byte[3];
+    new SecureRandom().nextBytes(random);
+    String id = RUN_ID_TIME.format(now) + "-" + HexFormat.of().formatHex(random);
+    return new RunContext(id, config.runDate(), Timestamp.from(now));
+  }
+}

@@ -1,0 +1,86 @@
+package io.aurum.pipeline;
+
+import io.aurum.ingest.EntityIngestResult;
+import io.aurum.ingest.IngestResult;
+import io.aurum.ingest.IngestStage;
+import io.aurum.lake.Lakehouse;
+import io.aurum.lake.Tables;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Writes the operational record of runs: {@code ops.runs} (a row when a run starts, updated when it ends, so
+ * a crashed run stays visible as RUNNING) and {@code ops.stage_metrics} in long form
+ * (run, stage, source, entity, metric, value).
+ */
+public final class RunLog {
+  public static final StructType RUNS_SCHEMA = new StructType()
+      .add("run_id", DataTypes.StringType)
+      .add("command", DataTypes.StringType)
+      .add("run_date", DataTypes.DateType)
+      .add("started_at", DataTypes.TimestampType)
+      .add("ended_at", DataTypes.TimestampType)
+      .add("status", DataTypes.StringType)
+      .add("stages", DataTypes.StringType)
+      .add("config_hash", DataTypes.StringType)
+      .add("message", DataTypes.StringType);
+
+  public static final StructType METRICS_SCHEMA = new StructType()
+      .add("run_id", DataTypes.StringType)
+      .add("stage", DataTypes.StringType)
+      .add("source", DataTypes.StringType)
+      .add("entity", DataTypes.StringType)
+      .add("metric", DataTypes.StringType)
+      .add("value", DataTypes.DoubleType)
+      .add("recorded_at", DataTypes.TimestampType);
+
+  private final SparkSession spark;
+  private final Lakehouse lake;
+
+  public RunLog(SparkSession spark, Lakehouse lake) {
+    this.spark = spark;
+    this.lake = lake;
+  }
+
+  public void started(RunContext run, String command, String stages, String configHash) {
+    write(run, command, stages, configHash, null, RunStatus.RUNNING, null);
+  }
+
+  public void ended(RunContext run, String command, String stages, String configHash, RunStatus status,
+                    String message) {
+    write(run, command, stages, configHash, new Timestamp(System.currentTimeMillis()), status, message);
+  }
+
+  public void ingestMetrics(RunContext run, IngestResult result) {
+    Timestamp now = new Timestamp(System.currentTimeMillis());
+    List<Row> rows = new ArrayList<>();
+    for (EntityIngestResult e : result.entities()) {
+      rows.add(metric(run, e, "files_found", e.filesFound(), now));
+      rows.add(metric(run, e, "files_skipped", e.filesSkipped(), now));
+      rows.add(metric(run, e, "rows_read", e.rowsRead(), now));
+      rows.add(metric(run, e, "rows_accepted", e.rowsAccepted(), now));
+      rows.add(metric(run, e, "rows_quarantined", e.rowsQuarantined(), now));
+      rows.add(metric(run, e, "seconds", e.seconds(), now));
+      e.rejectReasons().forEach((reason, n) -> rows.add(metric(run, e, "rejected." + reason, n, now)));
+    }
+    lake.append(spark.createDataFrame(rows, METRICS_SCHEMA), Tables.STAGE_METRICS);
+  }
+
+  private static Row metric(RunContext run, EntityIngestResult e, String name, double value, Timestamp at) {
+    return RowFactory.create(run.runId(), IngestStage.NAME, e.source(), e.entity(), name, value, at);
+  }
+
+  private void write(RunContext run, String command, String stages, String configHash, Timestamp ended,
+                     RunStatus status, String message) {
+    Row row = RowFactory.create(run.runId(), command, Date.valueOf(run.runDate()), run.startedAt(), ended,
+        status.name(), stages, configHash, message);
+    lake.upsert(spark.createDataFrame(List.of(row), RUNS_SCHEMA), Tables.RUNS, List.of("run_id"));
+  }
+}
