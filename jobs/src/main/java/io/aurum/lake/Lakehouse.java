@@ -56,8 +56,9 @@ public final class Lakehouse {
 
   /** Appends rows; returns the number of rows committed. */
   public long append(Dataset<Row> rows, TableName name) {
+    long before = version(name);
     rows.write().format("delta").mode(SaveMode.Append).option("mergeSchema", "true").save(location(name));
-    return lastCommitOutputRows(name);
+    return outputRowsSince(name, before);
   }
 
   /**
@@ -68,20 +69,15 @@ public final class Lakehouse {
     if (!exists(name)) {
       return append(rows, name);
     }
+    long before = version(name);
     rows.write().format("delta").mode(SaveMode.Overwrite).option("replaceWhere", predicate)
         .option("mergeSchema", "true").save(location(name));
-    return lastCommitOutputRows(name);
+    return outputRowsSince(name, before);
   }
 
-  /** Upserts {@code rows} by the equality of {@code keyColumns}: matched rows are updated, others inserted. */
-  public void upsert(Dataset<Row> rows, TableName name, List<String> keyColumns) {
-    if (!exists(name)) {
-      append(rows, name);
-      return;
-    }
-    String condition = String.join(" AND ", keyColumns.stream().map(k -> "t." + k + " = s." + k).toList());
-    DeltaTable.forPath(spark, location(name)).as("t").merge(rows.as("s"), condition)
-        .whenMatched().updateAll().whenNotMatched().insertAll().execute();
+  /** Sets columns (SQL expressions by column name) on the rows matching {@code condition}. */
+  public void update(TableName name, String condition, Map<String, String> set) {
+    DeltaTable.forPath(spark, location(name)).updateExpr(condition, set);
   }
 
   /** Every Delta table under the root, sorted by name, with version, row count and last write. */
@@ -134,9 +130,21 @@ public final class Lakehouse {
     }
   }
 
-  private long lastCommitOutputRows(TableName name) {
-    Row last = DeltaTable.forPath(spark, location(name)).history(1).select("operationMetrics").first();
-    Map<String, String> metrics = last.getJavaMap(0);
+  /** The table's current version, or -1 when it does not exist yet. */
+  private long version(TableName name) {
+    if (!exists(name)) {
+      return -1;
+    }
+    return DeltaTable.forPath(spark, location(name)).history(1).select("version").first().getLong(0);
+  }
+
+  /** Rows written by the commit after {@code before}; 0 when the write committed nothing. */
+  private long outputRowsSince(TableName name, long before) {
+    Row last = DeltaTable.forPath(spark, location(name)).history(1).select("version", "operationMetrics").first();
+    if (last.getLong(0) == before) {
+      return 0;
+    }
+    Map<String, String> metrics = last.getJavaMap(1);
     String rows = metrics.get("numOutputRows");
     if (rows == null) {
       throw new IllegalStateException("Delta commit on " + name + " reported no numOutputRows: " + metrics);

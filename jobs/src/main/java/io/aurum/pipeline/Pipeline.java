@@ -60,11 +60,11 @@ public final class Pipeline {
         failed.addAll(ingest.failedChecks());
       }
     } catch (RuntimeException e) {
-      log.ended(run, "run", stageList, config.fingerprint(), RunStatus.FAILED, String.valueOf(e.getMessage()));
+      log.ended(run, RunStatus.FAILED, String.valueOf(e.getMessage()));
       throw e;
     }
     RunStatus status = failed.isEmpty() ? RunStatus.SUCCEEDED : RunStatus.FAILED_CHECKS;
-    log.ended(run, "run", stageList, config.fingerprint(), status, failed.isEmpty() ? null : String.join("; ", failed));
+    log.ended(run, status, failed.isEmpty() ? null : String.join("; ", failed));
     return new Result(run, status, List.copyOf(failed), ingest);
   }
 

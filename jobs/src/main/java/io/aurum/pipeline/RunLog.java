@@ -9,6 +9,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -49,13 +50,19 @@ public final class RunLog {
     this.lake = lake;
   }
 
+  /** Records the start of a run (status RUNNING), so a run that dies stays visible. */
   public void started(RunContext run, String command, String stages, String configHash) {
-    write(run, command, stages, configHash, null, RunStatus.RUNNING, null);
+    Row row = RowFactory.create(run.runId(), command, Date.valueOf(run.runDate()), run.startedAt(), null,
+        RunStatus.RUNNING.name(), stages, configHash, null);
+    lake.append(spark.createDataFrame(List.of(row), RUNS_SCHEMA), Tables.RUNS);
   }
 
-  public void ended(RunContext run, String command, String stages, String configHash, RunStatus status,
-                    String message) {
-    write(run, command, stages, configHash, new Timestamp(System.currentTimeMillis()), status, message);
+  /** Records the end of a run: end time, final status and a message (failed checks or the error). */
+  public void ended(RunContext run, RunStatus status, String message) {
+    lake.update(Tables.RUNS, "run_id = '" + run.runId() + "'", Map.of(
+        "ended_at", "current_timestamp()",
+        "status", "'" + status.name() + "'",
+        "message", message == null ? "NULL" : "'" + message.replace("\\", "\\\\").replace("'", "\\'") + "'"));
   }
 
   public void ingestMetrics(RunContext run, IngestResult result) {
@@ -75,12 +82,5 @@ public final class RunLog {
 
   private static Row metric(RunContext run, EntityIngestResult e, String name, double value, Timestamp at) {
     return RowFactory.create(run.runId(), IngestStage.NAME, e.source(), e.entity(), name, value, at);
-  }
-
-  private void write(RunContext run, String command, String stages, String configHash, Timestamp ended,
-                     RunStatus status, String message) {
-    Row row = RowFactory.create(run.runId(), command, Date.valueOf(run.runDate()), run.startedAt(), ended,
-        status.name(), stages, configHash, message);
-    lake.upsert(spark.createDataFrame(List.of(row), RUNS_SCHEMA), Tables.RUNS, List.of("run_id"));
   }
 }
