@@ -14,13 +14,16 @@ final class LogSetup {
 
   private LogSetup() {}
 
+  private static final String CONFIG = "aurum-log4j2.properties";
+
   static void install() {
     System.setProperty(FILE_PROPERTY, new File(System.getProperty("java.io.tmpdir"), "aurum-startup.log").getPath());
-    System.setProperty("log4j2.configurationFile", "aurum-log4j2.properties");
+    System.setProperty("log4j2.configurationFile", CONFIG);
   }
 
+  /** Points the log file at {@code path}, if {@link #install()} put Aurum's logging in place. */
   static void toFile(String path) {
-    if (!path.equals(System.getProperty(FILE_PROPERTY))) {
+    if (CONFIG.equals(System.getProperty("log4j2.configurationFile")) && !path.equals(System.getProperty(FILE_PROPERTY))) {
       System.setProperty(FILE_PROPERTY, path);
       Configurator.reconfigure();
     }

@@ -218,7 +218,7 @@ public final class ConfigReader {
     if (p.isAbsolute()) {
       return p.normalize().toString();
     }
-    Path base = origin != null && origin.filename() != null
+    Path base = origin != null && origin.filename() != null && origin.resource() == null
         ? Path.of(origin.filename()).toAbsolutePath().getParent()
         : Path.of("").toAbsolutePath();
     return base.resolve(p).normalize().toString();

@@ -206,7 +206,7 @@ public final class SourceRuleParser {
         return null;
       }
       return schema;
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's ParseException is checked but undeclared, so it cannot be named here
       r.problem("schema", "not a valid schema like \"id STRING, amount DECIMAL(10,2)\": " + firstLine(e.getMessage()));
       return null;
     }

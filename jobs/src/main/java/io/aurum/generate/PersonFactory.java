@@ -7,7 +7,8 @@ import java.util.List;
  * Builds the true customer with a given id from the generation seed alone, so every executor derives the
  * same person. Ids come in blocks of three: some blocks are households (one family name and address, a
  * shared home), and some households hold twins (same birth date too). A share of Latin and Chinese
- * customers carry the commonest full names (John Smith, 王伟), so that name alone never proves identity.
+ * customers outside households carry the commonest full names (John Smith, 王伟), so that name alone never
+ * proves identity.
  */
 final class PersonFactory implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
@@ -45,7 +46,7 @@ final class PersonFactory implements java.io.Serializable {
       Vocabulary.ChineseSurname surname = Vocabulary.CHINESE_FAMILY.get(home.weighted(Vocabulary.CHINESE_FAMILY_WEIGHTS));
       familyHanzi = surname.hanzi();
       family = surname.pinyin();
-      if (rng.chance(COMMON_NAME_SHARE)) {
+      if (!household && rng.chance(COMMON_NAME_SHARE)) {
         familyHanzi = "王";
         family = "Wang";
         givenHanzi = "伟";
@@ -64,7 +65,7 @@ final class PersonFactory implements java.io.Serializable {
     } else {
       family = Vocabulary.LATIN_FAMILY[home.weighted(Vocabulary.LATIN_FAMILY_WEIGHTS)];
       Vocabulary.GivenName name;
-      if (rng.chance(COMMON_NAME_SHARE)) {
+      if (!household && rng.chance(COMMON_NAME_SHARE)) {
         family = "Smith";
         name = Vocabulary.LATIN_GIVEN.stream().filter(g -> g.name().equals("John")).findFirst().orElseThrow();
       } else {

@@ -54,7 +54,7 @@ public final class IngestPreflight {
     try {
       DataType target = DataType.fromDDL(type);
       empty.select(expr(expression).cast(target)).schema();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's AnalysisException is checked but undeclared, so it cannot be named here
       problems.add(rule.location(key), rule.entity().key() + "." + key,
           "\"" + expression + "\" is not a valid expression over the declared columns: " + firstLine(e.getMessage()));
     }

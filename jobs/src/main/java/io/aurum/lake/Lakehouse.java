@@ -15,7 +15,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.analysis.NoSuchNamespaceException;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.catalyst.catalog.CatalogTable;
+import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
+import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
 import org.apache.spark.sql.types.StructType;
+import scala.Option;
 
 /**
  * Aurum's Delta Lake: table {@code layer.table} lives at {@code <root>/<layer>/<table>}. The only class
@@ -94,13 +101,36 @@ public final class Lakehouse {
 
   /**
    * Registers every table in Spark's catalog as {@code layer.table}, so SQL can name it. Registration is
-   * metadata only; it is repeated per session because the embedded catalog is not persistent.
+   * metadata only. A name the session already knows is re-pointed at this lakehouse (its old entry is
+   * dropped without touching data), unless it is a managed table that is not Aurum's.
    */
   public void registerAll() {
+    SessionCatalog catalog = spark.sessionState().catalog();
     for (TableName name : tableNames()) {
+      TableIdentifier id = new TableIdentifier(name.table(), Option.apply(name.layer()));
+      String location = location(name);
       spark.sql("CREATE DATABASE IF NOT EXISTS `" + name.layer() + "`");
-      spark.sql("CREATE TABLE IF NOT EXISTS `" + name.layer() + "`.`" + name.table() + "` USING delta LOCATION '"
-          + location(name).replace("'", "\\'") + "'");
+      if (catalog.tableExists(id)) {
+        CatalogTable existing = metadata(catalog, id);
+        if (existing.tableType() != CatalogTableType.EXTERNAL()) {
+          throw new IllegalStateException("Cannot register " + name + ": the catalog already has a managed table "
+              + "of that name; drop it or use another catalog");
+        }
+        if (existing.location().getPath().equals(new Path(location).toUri().getPath())) {
+          continue;
+        }
+        catalog.dropTable(id, true, false);
+      }
+      spark.sql("CREATE TABLE `" + name.layer() + "`.`" + name.table() + "` USING delta LOCATION '"
+          + location.replace("'", "\\'") + "'");
+    }
+  }
+
+  private static CatalogTable metadata(SessionCatalog catalog, TableIdentifier id) {
+    try {
+      return catalog.getTableMetadata(id);
+    } catch (NoSuchNamespaceException | NoSuchTableException e) {
+      throw new IllegalStateException("Table " + id + " vanished from the catalog while registering", e);
     }
   }
 
