@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The kinds of record a source can deliver and their canonical fields, in the order Aurum stores them.
@@ -45,10 +44,6 @@ public enum CanonicalEntity {
 
   public List<String> fields() {
     return List.copyOf(fieldTypes.keySet());
-  }
-
-  public static Optional<CanonicalEntity> byKey(String key) {
-    return Arrays.stream(values()).filter(e -> e.key.equals(key.toLowerCase(Locale.ROOT))).findFirst();
   }
 
   public static List<String> keys() {

@@ -24,6 +24,13 @@ public final class ConfigProblems {
     return List.copyOf(problems);
   }
 
+  /** The first line of an exception's message: Spark's analysis errors append a whole plan after it. */
+  public static String summary(Exception e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
   /** Throws {@link InvalidConfigurationException} when any problem was recorded. */
   public void throwIfAny() {
     if (!problems.isEmpty()) {

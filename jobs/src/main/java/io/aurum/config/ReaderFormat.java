@@ -4,25 +4,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** How a source entity is read, and which reader options each format accepts in its rule file. */
+/** How a source entity is read. */
 public enum ReaderFormat {
-  CSV(List.of("header", "delimiter", "quote", "escape", "trim", "encoding", "null-value", "date-format", "timestamp-format")),
-  JSON(List.of("encoding", "date-format", "timestamp-format")),
-  PARQUET(List.of()),
-  JDBC(List.of());
-
-  private final List<String> optionKeys;
-
-  ReaderFormat(List<String> optionKeys) {
-    this.optionKeys = optionKeys;
-  }
+  CSV,
+  JSON,
+  PARQUET,
+  JDBC;
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);
-  }
-
-  public List<String> optionKeys() {
-    return optionKeys;
   }
 
   /** True for formats read line by line from files (one record per line). */

@@ -106,7 +106,7 @@ public final class SourceRuleParser {
       return Optional.empty();
     }
     return Optional.of(new EntityRule(source, entity, format, path, text, jdbc, schema,
-        Map.copyOf(mapping), Map.copyOf(attributes), Map.copyOf(locations), file.getPath()));
+        ordered(mapping), ordered(attributes), ordered(locations), file.getPath()));
   }
 
   private static TextOptions parseTextOptions(ReaderFormat format, ConfigReader o, ConfigReader entity) {
@@ -207,7 +207,7 @@ public final class SourceRuleParser {
       }
       return schema;
     } catch (Exception e) { // Spark's ParseException is checked but undeclared, so it cannot be named here
-      r.problem("schema", "not a valid schema like \"id STRING, amount DECIMAL(10,2)\": " + firstLine(e.getMessage()));
+      r.problem("schema", "not a valid schema like \"id STRING, amount DECIMAL(10,2)\": " + ConfigProblems.summary(e));
       return null;
     }
   }
@@ -229,11 +229,8 @@ public final class SourceRuleParser {
     return out;
   }
 
-  static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
+  /** An unmodifiable copy that keeps file order, so problems and columns come out as written. */
+  private static Map<String, String> ordered(Map<String, String> m) {
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m));
   }
 }

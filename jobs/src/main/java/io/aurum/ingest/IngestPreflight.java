@@ -56,16 +56,7 @@ public final class IngestPreflight {
       empty.select(expr(expression).cast(target)).schema();
     } catch (Exception e) { // Spark's AnalysisException is checked but undeclared, so it cannot be named here
       problems.add(rule.location(key), rule.entity().key() + "." + key,
-          "\"" + expression + "\" is not a valid expression over the declared columns: " + firstLine(e.getMessage()));
+          "\"" + expression + "\" is not a valid expression over the declared columns: " + ConfigProblems.summary(e));
     }
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    String line = s.strip();
-    int nl = line.indexOf('\n');
-    return nl < 0 ? line : line.substring(0, nl);
   }
 }

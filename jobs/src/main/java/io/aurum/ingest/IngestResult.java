@@ -6,13 +6,4 @@ import java.util.List;
  * Result of the ingest stage: one entry per source entity, and the data checks that failed (a source
  * entity whose quarantined share exceeded {@code aurum.ingest.max-quarantine-ratio}).
  */
-public record IngestResult(List<EntityIngestResult> entities, List<String> failedChecks) {
-
-  public long rowsRead() {
-    return entities.stream().mapToLong(EntityIngestResult::rowsRead).sum();
-  }
-
-  public long rowsQuarantined() {
-    return entities.stream().mapToLong(EntityIngestResult::rowsQuarantined).sum();
-  }
-}
+public record IngestResult(List<EntityIngestResult> entities, List<String> failedChecks) {}

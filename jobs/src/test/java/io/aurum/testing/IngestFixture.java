@@ -9,7 +9,6 @@ import io.aurum.pipeline.Progress;
 import io.aurum.pipeline.RunContext;
 import java.nio.file.Path;
 import java.sql.Timestamp;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,9 +59,5 @@ public final class IngestFixture {
     RunContext run = new RunContext("test-run-" + RUNS.incrementAndGet(), config.runDate(),
         new Timestamp(System.currentTimeMillis()));
     return new IngestStage(SparkTest.spark(), lake(config), config, environment, Progress.NONE).run(run);
-  }
-
-  public static LocalDate date(String iso) {
-    return LocalDate.parse(iso);
   }
 }

@@ -2,7 +2,6 @@ package io.aurum.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +11,7 @@ public final class TestFiles {
   private TestFiles() {}
 
   public static Path write(Path file, String content) {
-    return write(file, content, StandardCharsets.UTF_8);
-  }
-
-  public static Path write(Path file, String content, Charset charset) {
-    return write(file, content.getBytes(charset));
+    return write(file, content.getBytes(StandardCharsets.UTF_8));
   }
 
   public static Path write(Path file, byte[] content) {
