@@ -2,6 +2,7 @@ package io.aurum.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +69,7 @@ final class ResultPrinter {
 
   private static void csv(Dataset<Row> result, int limit, PrintWriter out) {
     String[] names = result.columns();
-    out.println(String.join(",", java.util.Arrays.stream(names).map(ResultPrinter::quote).toList()));
+    out.println(String.join(",", Arrays.stream(names).map(ResultPrinter::quote).toList()));
     Iterator<Row> it = result.limit(limit).toLocalIterator();
     while (it.hasNext()) {
       Row r = it.next();

@@ -6,6 +6,7 @@ import io.aurum.pipeline.RunStatus;
 import io.aurum.pipeline.Stage;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -38,7 +39,7 @@ final class RunCommand extends SparkCommand {
           "Unknown stage \"" + s + "\"; stages: " + String.join(", ", Stage.keys()))));
     }
     List<Stage> ordered = selected.isEmpty() ? List.of(Stage.values())
-        : java.util.Arrays.stream(Stage.values()).filter(selected::contains).toList();
+        : Arrays.stream(Stage.values()).filter(selected::contains).toList();
     Pipeline.Result result = new Pipeline(spark, config, environment(), line -> {
       out().println(line);
       out().flush();

@@ -2,6 +2,7 @@ package io.aurum.cli;
 
 import io.aurum.config.AurumConfig;
 import io.aurum.lake.Lakehouse;
+import java.util.Locale;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -26,7 +27,7 @@ final class SqlCommand extends SparkCommand {
   int execute(SparkSession spark, AurumConfig config) {
     ResultPrinter.Format f;
     try {
-      f = ResultPrinter.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+      f = ResultPrinter.Format.valueOf(format.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("Unknown --format " + format + "; use table, csv or json");
       return ExitCode.BAD_CONFIGURATION;

@@ -7,7 +7,6 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine.Command;
 
@@ -15,12 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tables", mixinStandardHelpOptions = true,
     description = "List every table in the lakehouse with its Delta version, row count and last write.")
 final class TablesCommand extends SparkCommand {
-  private static final StructType SCHEMA = new StructType()
-      .add("table", DataTypes.StringType)
-      .add("version", DataTypes.LongType)
-      .add("rows", DataTypes.LongType)
-      .add("last_write", DataTypes.TimestampType)
-      .add("last_operation", DataTypes.StringType);
+  private static final StructType SCHEMA = StructType.fromDDL(
+      "table STRING, version BIGINT, rows BIGINT, last_write TIMESTAMP, last_operation STRING");
 
   @Override
   int execute(SparkSession spark, AurumConfig config) {

@@ -1,6 +1,7 @@
 package io.aurum.config;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +56,6 @@ public enum CanonicalEntity {
     for (int i = 0; i < nameTypePairs.length; i += 2) {
       m.put(nameTypePairs[i], nameTypePairs[i + 1]);
     }
-    return java.util.Collections.unmodifiableMap(m);
+    return Collections.unmodifiableMap(m);
   }
 }

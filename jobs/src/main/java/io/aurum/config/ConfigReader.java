@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -101,39 +102,32 @@ public final class ConfigReader {
   }
 
   public double number(String key, double defaultValue, double min, double max) {
-    ConfigValue v = value(key);
-    if (v == null) {
-      return defaultValue;
-    }
-    String s = scalar(key, v);
-    try {
-      double d = Double.parseDouble(s.trim());
-      if (d < min || d > max) {
-        problem(key, "expected a number from " + min + " to " + max + ", got " + s);
-        return defaultValue;
-      }
-      return d;
-    } catch (NumberFormatException | NullPointerException e) {
-      problem(key, "expected a number, got \"" + s + "\"");
-      return defaultValue;
-    }
+    return bounded(key, defaultValue, min, max, Double::parseDouble, "a number");
   }
 
   public long integer(String key, long defaultValue, long min, long max) {
+    return bounded(key, defaultValue, min, max, Long::parseLong, "a whole number");
+  }
+
+  private <T extends Comparable<T>> T bounded(String key, T defaultValue, T min, T max,
+                                              Function<String, T> parse, String kind) {
     ConfigValue v = value(key);
     if (v == null) {
       return defaultValue;
     }
     String s = scalar(key, v);
+    if (s == null) {
+      return defaultValue;
+    }
     try {
-      long n = Long.parseLong(s.trim());
-      if (n < min || n > max) {
-        problem(key, "expected a whole number from " + min + " to " + max + ", got " + s);
+      T n = parse.apply(s.trim());
+      if (n.compareTo(min) < 0 || n.compareTo(max) > 0) {
+        problem(key, "expected " + kind + " from " + min + " to " + max + ", got " + s);
         return defaultValue;
       }
       return n;
-    } catch (NumberFormatException | NullPointerException e) {
-      problem(key, "expected a whole number, got \"" + s + "\"");
+    } catch (NumberFormatException e) {
+      problem(key, "expected " + kind + ", got \"" + s + "\"");
       return defaultValue;
     }
   }

@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.types.StructType;
@@ -57,13 +59,13 @@ public final class SourceRuleParser {
       return Optional.empty();
     }
     return Optional.of(new SourceRule(name, description,
-        SourceRule.ExtractKind.valueOf(extract.toUpperCase(java.util.Locale.ROOT)), List.copyOf(entities), file.getPath()));
+        SourceRule.ExtractKind.valueOf(extract.toUpperCase(Locale.ROOT)), List.copyOf(entities), file.getPath()));
   }
 
   private static Optional<EntityRule> parseEntity(String source, CanonicalEntity entity, ConfigReader r, File file) {
     int before = r.problems().list().size();
     String formatKey = r.oneOf("format", null, ReaderFormat.keys());
-    ReaderFormat format = formatKey == null ? null : ReaderFormat.valueOf(formatKey.toUpperCase(java.util.Locale.ROOT));
+    ReaderFormat format = formatKey == null ? null : ReaderFormat.valueOf(formatKey.toUpperCase(Locale.ROOT));
 
     String path = null;
     if (format != null && format != ReaderFormat.JDBC) {
@@ -231,6 +233,6 @@ public final class SourceRuleParser {
 
   /** An unmodifiable copy that keeps file order, so problems and columns come out as written. */
   private static Map<String, String> ordered(Map<String, String> m) {
-    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m));
+    return Collections.unmodifiableMap(new LinkedHashMap<>(m));
   }
 }

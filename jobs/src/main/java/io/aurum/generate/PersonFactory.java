@@ -1,7 +1,9 @@
 package io.aurum.generate;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Builds the true customer with a given id from the generation seed alone, so every executor derives the
@@ -165,8 +167,8 @@ final class PersonFactory implements java.io.Serializable {
   }
 
   static String ascii(String s) {
-    return java.text.Normalizer.normalize(s.replace("ø", "o").replace("Ø", "O"), java.text.Normalizer.Form.NFD)
-        .replaceAll("\\p{M}", "").replaceAll("[^A-Za-z]", "").toLowerCase(java.util.Locale.ROOT);
+    return Normalizer.normalize(s.replace("ø", "o").replace("Ø", "O"), Normalizer.Form.NFD)
+        .replaceAll("\\p{M}", "").replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT);
   }
 
   /** A national id: Chinese 18-digit resident id with its ISO 7064 check digit, US SSN, or UK NI number. */

@@ -1,6 +1,7 @@
 package io.aurum.generate;
 
 import java.io.Serializable;
+import java.util.Locale;
 
 /**
  * The true purchase process of generated customers, written next to the truth so that later stages can
@@ -15,7 +16,7 @@ record PurchaseModel(double r, double alpha, double a, double b, double spendP, 
   static final PurchaseModel DEFAULT = new PurchaseModel(0.9, 40.0, 0.8, 3.0, 6.0, 3.5, 20.0);
 
   String toJson(long customers, long seed, String firstDay, String lastDay) {
-    return String.format(java.util.Locale.ROOT, """
+    return String.format(Locale.ROOT, """
         {
           "customers": %d,
           "seed": %d,

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -116,7 +117,7 @@ final class SystemRecords implements java.io.Serializable {
       String name;
       if (p.chinese()) {
         double r = rng.uniform();
-        name = r < 0.6 ? given + " " + family : r < 0.85 ? family.toUpperCase(java.util.Locale.ROOT) + " " + given
+        name = r < 0.6 ? given + " " + family : r < 0.85 ? family.toUpperCase(Locale.ROOT) + " " + given
             : family + " " + given;
       } else {
         name = rng.chance(0.04) ? family + " " + given : given + " " + family;
@@ -153,10 +154,10 @@ final class SystemRecords implements java.io.Serializable {
     if (p.chinese() && rng.chance(0.9)) {
       name = p.familyHanzi() + p.givenHanzi();
     } else if (p.chinese()) {
-      name = (p.family() + " " + p.given()).toUpperCase(java.util.Locale.ROOT);
+      name = (p.family() + " " + p.given()).toUpperCase(Locale.ROOT);
     } else {
       name = rng.chance(0.6)
-          ? (Noise.maybeTypo(rng, p.family(), 0.03) + ", " + p.given()).toUpperCase(java.util.Locale.ROOT)
+          ? (Noise.maybeTypo(rng, p.family(), 0.03) + ", " + p.given()).toUpperCase(Locale.ROOT)
           : p.given() + " " + Noise.maybeTypo(rng, p.family(), 0.03);
     }
     String phone = switch (p.country()) {
@@ -173,8 +174,8 @@ final class SystemRecords implements java.io.Serializable {
     }
     String address = cn
         ? a.city().cityLocal() + a.street().local() + a.number() + "号" + (a.unit() == null ? "" : a.unit() + "室")
-        : a.number() + " " + a.street().latin().toUpperCase(java.util.Locale.ROOT) + " "
-            + a.streetType()[1].toUpperCase(java.util.Locale.ROOT) + (a.unit() == null ? "" : " " + a.unit());
+        : a.number() + " " + a.street().latin().toUpperCase(Locale.ROOT) + " "
+            + a.streetType()[1].toUpperCase(Locale.ROOT) + (a.unit() == null ? "" : " " + a.unit());
     return List.of(RowFactory.create(erpId(p.id()), name, rng.chance(0.9) ? phone : null,
         rng.chance(0.7) ? Noise.email(rng, p.emailLocal(), p.emailDomain()) : null,
         address, cn ? a.city().cityLocal() : a.city().city(), a.city().region(), a.postcode(), a.city().country(),

@@ -1,6 +1,7 @@
 package io.aurum.generate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -113,15 +114,15 @@ final class Vocabulary {
   }
 
   private static List<ChineseSurname> surnames(String... specs) {
-    return java.util.Arrays.stream(specs).map(s -> s.split(" ")).map(p -> new ChineseSurname(p[0], p[1])).toList();
+    return Arrays.stream(specs).map(s -> s.split(" ")).map(p -> new ChineseSurname(p[0], p[1])).toList();
   }
 
   private static List<Street> streets(String... names) {
-    return java.util.Arrays.stream(names).map(n -> new Street(n, n)).toList();
+    return Arrays.stream(names).map(n -> new Street(n, n)).toList();
   }
 
   private static String[][] pairs(String... specs) {
-    return java.util.Arrays.stream(specs).map(s -> s.split(" ")).toArray(String[][]::new);
+    return Arrays.stream(specs).map(s -> s.split(" ")).toArray(String[][]::new);
   }
 
   private static double[] cumulative(double... weights) {

@@ -15,7 +15,6 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -32,28 +31,12 @@ public final class IngestOutputs {
       "_source_id", "_source", "_file", "_file_hash", "_row_number", "_ingested_at", "_run_id", "_row_hash",
       "_raw", "_line", "_error", "_error_detail", "_parsed", "_corrupt", "_metadata");
 
-  public static final StructType QUARANTINE_SCHEMA = new StructType()
-      .add("run_id", DataTypes.StringType)
-      .add("source", DataTypes.StringType)
-      .add("entity", DataTypes.StringType)
-      .add("file", DataTypes.StringType)
-      .add("file_hash", DataTypes.StringType)
-      .add("row_number", DataTypes.LongType)
-      .add("source_id", DataTypes.StringType)
-      .add("reason", DataTypes.StringType)
-      .add("detail", DataTypes.StringType)
-      .add("raw", DataTypes.StringType)
-      .add("quarantined_at", DataTypes.TimestampType);
+  public static final StructType QUARANTINE_SCHEMA = StructType.fromDDL("run_id STRING, source STRING, "
+      + "entity STRING, file STRING, file_hash STRING, row_number BIGINT, source_id STRING, reason STRING, "
+      + "detail STRING, raw STRING, quarantined_at TIMESTAMP");
 
-  public static final StructType LEDGER_SCHEMA = new StructType()
-      .add("source", DataTypes.StringType)
-      .add("entity", DataTypes.StringType)
-      .add("file", DataTypes.StringType)
-      .add("file_hash", DataTypes.StringType)
-      .add("bytes", DataTypes.LongType)
-      .add("rows", DataTypes.LongType)
-      .add("run_id", DataTypes.StringType)
-      .add("ingested_at", DataTypes.TimestampType);
+  public static final StructType LEDGER_SCHEMA = StructType.fromDDL("source STRING, entity STRING, file STRING, "
+      + "file_hash STRING, bytes BIGINT, rows BIGINT, run_id STRING, ingested_at TIMESTAMP");
 
   private IngestOutputs() {}
 

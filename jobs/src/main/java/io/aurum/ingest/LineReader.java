@@ -26,7 +26,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -39,13 +38,8 @@ import org.apache.spark.sql.types.StructType;
  * <p>Output columns: {@code _file, _file_hash, _row_number, _line, _error, _error_detail}.
  */
 public final class LineReader {
-  public static final StructType SCHEMA = new StructType()
-      .add("_file", DataTypes.StringType, false)
-      .add("_file_hash", DataTypes.StringType, false)
-      .add("_row_number", DataTypes.LongType, false)
-      .add("_line", DataTypes.StringType, false)
-      .add("_error", DataTypes.StringType, true)
-      .add("_error_detail", DataTypes.StringType, true);
+  public static final StructType SCHEMA = StructType.fromDDL("_file STRING NOT NULL, _file_hash STRING NOT NULL, "
+      + "_row_number BIGINT NOT NULL, _line STRING NOT NULL, _error STRING, _error_detail STRING");
 
   /** Lines counted in one input split. */
   private record SplitCount(String file, long start, long lines) implements Serializable {}

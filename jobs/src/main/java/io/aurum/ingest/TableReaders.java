@@ -9,7 +9,10 @@ import io.aurum.config.EntityRule;
 import io.aurum.config.JdbcSettings;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
@@ -32,7 +35,7 @@ public final class TableReaders {
     Dataset<Row> df = spark.read().schema(rule.schema())
         .parquet(files.stream().map(ExtractUnit::location).toArray(String[]::new));
     Column[] hashes = files.stream()
-        .flatMap(f -> java.util.stream.Stream.of(lit(new org.apache.hadoop.fs.Path(f.location()).toUri().toString()), lit(f.contentHash())))
+        .flatMap(f -> Stream.of(lit(new Path(f.location()).toUri().toString()), lit(f.contentHash())))
         .toArray(Column[]::new);
     Dataset<Row> withFile = df
         .withColumn("_file", col("_metadata.file_path"))
@@ -88,9 +91,9 @@ public final class TableReaders {
 
   private static Dataset<Row> shape(Dataset<Row> df, EntityRule rule) {
     List<Column> out = new ArrayList<>(List.of(col("_file"), col("_file_hash"), col("_row_number")));
-    Column[] declared = java.util.Arrays.stream(rule.schema().fieldNames()).map(n -> col("`" + n + "`")).toArray(Column[]::new);
+    Column[] declared = Arrays.stream(rule.schema().fieldNames()).map(n -> col("`" + n + "`")).toArray(Column[]::new);
     out.add(to_json(struct(declared)).as("_raw"));
-    out.addAll(java.util.Arrays.asList(declared));
+    out.addAll(Arrays.asList(declared));
     out.add(lit(null).cast("string").as("_error"));
     out.add(lit(null).cast("string").as("_error_detail"));
     return df.select(out.toArray(Column[]::new));

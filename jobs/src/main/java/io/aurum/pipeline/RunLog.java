@@ -13,7 +13,6 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -22,25 +21,11 @@ import org.apache.spark.sql.types.StructType;
  * (run, stage, source, entity, metric, value).
  */
 public final class RunLog {
-  public static final StructType RUNS_SCHEMA = new StructType()
-      .add("run_id", DataTypes.StringType)
-      .add("command", DataTypes.StringType)
-      .add("run_date", DataTypes.DateType)
-      .add("started_at", DataTypes.TimestampType)
-      .add("ended_at", DataTypes.TimestampType)
-      .add("status", DataTypes.StringType)
-      .add("stages", DataTypes.StringType)
-      .add("config_hash", DataTypes.StringType)
-      .add("message", DataTypes.StringType);
+  public static final StructType RUNS_SCHEMA = StructType.fromDDL("run_id STRING, command STRING, run_date DATE, "
+      + "started_at TIMESTAMP, ended_at TIMESTAMP, status STRING, stages STRING, config_hash STRING, message STRING");
 
-  public static final StructType METRICS_SCHEMA = new StructType()
-      .add("run_id", DataTypes.StringType)
-      .add("stage", DataTypes.StringType)
-      .add("source", DataTypes.StringType)
-      .add("entity", DataTypes.StringType)
-      .add("metric", DataTypes.StringType)
-      .add("value", DataTypes.DoubleType)
-      .add("recorded_at", DataTypes.TimestampType);
+  public static final StructType METRICS_SCHEMA = StructType.fromDDL("run_id STRING, stage STRING, source STRING, "
+      + "entity STRING, metric STRING, value DOUBLE, recorded_at TIMESTAMP");
 
   private final SparkSession spark;
   private final Lakehouse lake;

@@ -106,17 +106,21 @@ class ConfigLoaderTest {
     assertTrue(e.getMessage().contains("rule file not found: " + dir.resolve("conf/elsewhere/shop.conf")), e.getMessage());
   }
 
-  @Test
-  void sourcesAreLoadedAndFingerprinted() {
+  private void shopRule(String nameField) {
     TestFiles.write(dir.resolve("rules/sources/shop.conf"), """
         name = shop
         customers {
           format = csv
           path = "shop/*.csv"
           schema = "id STRING, name STRING"
-          mapping { source_id = "id", full_name = "name" }
+          mapping { source_id = "id", %s = "name" }
         }
-        """);
+        """.formatted(nameField));
+  }
+
+  @Test
+  void sourcesAreLoadedAndFingerprinted() {
+    shopRule("full_name");
     app("aurum { rules = ../rules, sources = [shop] }");
     AurumConfig c = load(List.of(), Map.of(), Map.of());
     assertEquals(1, c.entities().size());
@@ -124,15 +128,7 @@ class ConfigLoaderTest {
     assertEquals(64, c.fingerprint().length());
     assertEquals(c.fingerprint(), load(List.of(), Map.of(), Map.of("aurum.run-date", "2020-01-01")).fingerprint(),
         "the run date does not change the fingerprint");
-    TestFiles.write(dir.resolve("rules/sources/shop.conf"), """
-        name = shop
-        customers {
-          format = csv
-          path = "shop/*.csv"
-          schema = "id STRING, name STRING"
-          mapping { source_id = "id", given_name = "name" }
-        }
-        """);
+    shopRule("given_name");
     assertTrue(!c.fingerprint().equals(load(List.of(), Map.of(), Map.of()).fingerprint()),
         "a rule file change changes the fingerprint");
   }
