@@ -54,11 +54,12 @@ public final class IngestStage {
   public IngestResult run(RunContext run) {
     lake.ensure(Tables.REJECTED_ROWS, IngestOutputs.QUARANTINE_SCHEMA);
     lake.ensure(Tables.FILE_LEDGER, IngestOutputs.LEDGER_SCHEMA);
+    Set<String> known = knownHashes();
     List<EntityIngestResult> results = new ArrayList<>();
     List<String> failed = new ArrayList<>();
     for (EntityRule rule : config.entities()) {
       spark.sparkContext().setJobGroup(NAME, "ingest " + rule.label(), false);
-      EntityIngestResult r = ingest(rule, run);
+      EntityIngestResult r = ingest(rule, run, known);
       results.add(r);
       progress.line(describe(r));
       if (r.quarantineRatio() > config.ingest().maxQuarantineRatio()) {
@@ -70,9 +71,13 @@ public final class IngestStage {
     return new IngestResult(List.copyOf(results), List.copyOf(failed));
   }
 
-  private EntityIngestResult ingest(EntityRule rule, RunContext run) {
+  /**
+   * Ingests one source entity's new extracts.
+   *
+   * @param known ledger keys ({@link #ledgerKey}) of everything ingested so far; this run's files are added
+   */
+  private EntityIngestResult ingest(EntityRule rule, RunContext run, Set<String> known) {
     long start = System.nanoTime();
-    Set<String> known = knownHashes(rule);
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     List<ExtractUnit> found;
     List<ExtractUnit> fresh = new ArrayList<>();
@@ -83,15 +88,15 @@ public final class IngestStage {
       TableReaders.JdbcRead read = TableReaders.jdbc(spark, rule, run.runDate(), password);
       persistedRead = read.persisted();
       found = List.of(read.unit());
-      if (!known.contains(read.unit().contentHash())) {
+      if (!known.contains(ledgerKey(rule, read.unit().contentHash()))) {
         fresh.add(read.unit());
         records = read.rows();
       }
     } else {
       found = ExtractFiles.discover(ExtractFiles.resolve(config.landing(), rule.path(), run.runDate()), hadoop);
-      Set<String> batch = new HashSet<>(known);
+      Set<String> batch = new HashSet<>();
       for (ExtractUnit f : found) {
-        if (batch.add(f.contentHash())) {
+        if (!known.contains(ledgerKey(rule, f.contentHash())) && batch.add(f.contentHash())) {
           fresh.add(f);
         }
       }
@@ -136,6 +141,7 @@ public final class IngestStage {
           rowsPerFile.getOrDefault(f.contentHash(), 0L), run.runId(), run.startedAt()));
     }
     lake.append(spark.createDataFrame(ledger, IngestOutputs.LEDGER_SCHEMA), Tables.FILE_LEDGER);
+    fresh.forEach(f -> known.add(ledgerKey(rule, f.contentHash())));
     classified.unpersist();
     if (persistedRead != null) {
       persistedRead.unpersist();
@@ -144,11 +150,15 @@ public final class IngestStage {
         found.size() - fresh.size(), read, accepted, quarantined, Map.copyOf(reasons), seconds(start));
   }
 
-  private Set<String> knownHashes(EntityRule rule) {
-    return lake.read(Tables.FILE_LEDGER)
-        .where(col("source").equalTo(rule.source()).and(col("entity").equalTo(rule.entity().key())))
-        .select("file_hash").distinct().collectAsList().stream()
-        .map(r -> r.getString(0)).collect(Collectors.toSet());
+  /** Every (source, entity, content hash) in the ledger, read once per run. */
+  private Set<String> knownHashes() {
+    return lake.read(Tables.FILE_LEDGER).select("source", "entity", "file_hash").distinct().collectAsList().stream()
+        .map(r -> r.getString(0) + "/" + r.getString(1) + "/" + r.getString(2))
+        .collect(Collectors.toCollection(HashSet::new));
+  }
+
+  private static String ledgerKey(EntityRule rule, String contentHash) {
+    return rule.source() + "/" + rule.entity().key() + "/" + contentHash;
   }
 
   private static String describe(EntityIngestResult r) {
