@@ -134,6 +134,11 @@ public final class ConfigReader {
 
   /** A string that must be one of {@code allowed} (compared case-insensitively, returned lower-case). */
   public String oneOf(String key, String defaultValue, List<String> allowed) {
+    ConfigValue raw = object.get(key);
+    if (raw != null && raw.valueType() == ConfigValueType.NULL && allowed.contains("null")) {
+      known.add(key);
+      return "null"; // HOCON reads an unquoted null as "no value"; here it names the option
+    }
     String s = defaultValue == null ? string(key) : string(key, defaultValue);
     if (s == null) {
       return null;
@@ -183,6 +188,19 @@ public final class ConfigReader {
       }
     });
     return out;
+  }
+
+  /** A list of any values (plain or objects), if present and a list. */
+  public Optional<ConfigList> list(String key) {
+    ConfigValue v = value(key);
+    if (v == null) {
+      return Optional.empty();
+    }
+    if (v.valueType() != ConfigValueType.LIST) {
+      problem(key, "expected a list like [a, b], got " + v.valueType().name().toLowerCase(Locale.ROOT));
+      return Optional.empty();
+    }
+    return Optional.of((ConfigList) v);
   }
 
   /** A nested object, if present and of the right type. */

@@ -1,0 +1,90 @@
+package io.aurum.standardize;
+
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.lit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import io.aurum.config.ConfigProblems;
+import io.aurum.config.ConfigReader;
+import io.aurum.testing.SparkTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs every case of {@code standardize/transforms.csv}: the case's transforms, parsed exactly as the rule
+ * file's, applied to its input. All cases are evaluated in one Spark job.
+ */
+@ExtendWith(SparkTest.class)
+class TransformCasesTest {
+  static final Path RULES = Path.of("..", "rules").toAbsolutePath().normalize();
+  private static final String NULL = "<null>";
+
+  /** One line of the case table. */
+  record Case(int line, String description, String field, String steps, String input, String country,
+              String expected, String issues) {}
+
+  static List<Case> cases() throws IOException {
+    try (InputStream in = TransformCasesTest.class.getResourceAsStream("/standardize/transforms.csv")) {
+      String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+      List<Case> out = new ArrayList<>();
+      boolean header = true;
+      for (int i = 0; i < lines.length; i++) {
+        if (lines[i].startsWith("#") || lines[i].isBlank()) {
+          continue;
+        }
+        if (header) {
+          header = false;
+          continue;
+        }
+        String[] c = lines[i].split("\\|", -1);
+        assertEquals(7, c.length, "transforms.csv line " + (i + 1) + " needs 7 columns: " + lines[i]);
+        out.add(new Case(i + 1, c[0], c[1], c[2], c[3], c[4], c[5], c[6]));
+      }
+      return out;
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyCase() throws IOException {
+    List<Case> cases = cases();
+    assertTrue(cases.size() >= 100, "the table holds " + cases.size() + " cases");
+    List<String> placeholders = StandardizeRules.load(RULES).placeholders();
+    Lookups lookups = new Lookups(RULES.resolve("lookups"));
+    List<Column> columns = new ArrayList<>();
+    for (Case c : cases) {
+      ConfigProblems problems = new ConfigProblems();
+      String text = "customers { " + c.field() + " = [" + c.steps() + "] }";
+      StandardizeRules rules = StandardizeRules.parse(new ConfigReader(ConfigFactory.parseString(text).root(), "",
+          problems), lookups, placeholders);
+      assertTrue(problems.isEmpty(), "line " + c.line() + ": " + problems.list());
+      Column country = c.country().isEmpty() ? lit(null).cast("string") : lit(c.country());
+      Column input = NULL.equals(c.input()) ? lit(null).cast("string") : lit(c.input());
+      Step step = CustomerStandardizer.fold(input, c.field(), rules.customers().get(c.field()), Map.of("country", country));
+      columns.add(step.value().cast("string"));
+      columns.add(array_join(CustomerStandardizer.dqIssues(step.issues()), " "));
+    }
+    Row result = SparkTest.spark().range(1).select(columns.toArray(Column[]::new)).first();
+    return IntStream.range(0, cases.size()).mapToObj(i -> {
+      Case c = cases.get(i);
+      return DynamicTest.dynamicTest("line " + c.line() + ": " + c.description(), () -> {
+        String value = result.isNullAt(2 * i) ? NULL : result.getString(2 * i);
+        assertEquals(c.expected(), value, "value");
+        assertEquals(c.issues(), result.getString(2 * i + 1), "issues");
+      });
+    });
+  }
+}
