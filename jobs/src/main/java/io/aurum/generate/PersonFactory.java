@@ -137,6 +137,10 @@ final class PersonFactory implements java.io.Serializable {
     return new Person.Address(number, street, type, unit, city, postcode(rng, city));
   }
 
+  private static final String[] CN_MOBILE_PREFIXES = {
+      "130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "157", "158", "159",
+      "166", "177", "180", "182", "186", "187", "188", "189", "199"};
+
   private static String postcode(Rng rng, Vocabulary.City city) {
     return switch (city.country()) {
       case "US" -> city.postcodePrefix() + rng.digits(2);
@@ -146,10 +150,11 @@ final class PersonFactory implements java.io.Serializable {
     };
   }
 
-  private static String mobile(Rng rng, String country) {
+  /** A national mobile number in a range that is allocated in its country (so it is a valid number). */
+  static String mobile(Rng rng, String country) {
     return switch (country) {
-      case "CN" -> "1" + rng.pick(new String[] {"3", "5", "7", "8", "9"}) + rng.digits(9);
-      case "GB" -> "7" + rng.pick(new String[] {"700", "400", "500", "800", "900"}) + rng.digits(6);
+      case "CN" -> rng.pick(CN_MOBILE_PREFIXES) + rng.digits(8);
+      case "GB" -> "7" + rng.pick(new String[] {"400", "500", "800", "900"}) + rng.digits(6);
       default -> rng.pick(new String[] {"212", "213", "312", "713", "206", "617", "415", "646"}) + "555" + rng.digits(4);
     };
   }

@@ -167,7 +167,7 @@ public final class IngestStage {
     String reasons = r.rejectReasons().isEmpty() ? ""
         : " " + r.rejectReasons().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
             .collect(Collectors.joining(", ", "(", ")"));
-    return String.format("%-8s %-28s %-20s read %,d  accepted %,d  quarantined %,d%s  %.1f s", NAME, r.label(),
+    return String.format("%-11s %-28s %-20s read %,d  accepted %,d  quarantined %,d%s  %.1f s", NAME, r.label(),
         files, r.rowsRead(), r.rowsAccepted(), r.rowsQuarantined(), reasons, r.seconds());
   }
 

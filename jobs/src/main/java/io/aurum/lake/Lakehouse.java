@@ -68,6 +68,13 @@ public final class Lakehouse {
     return outputRowsSince(name, before);
   }
 
+  /** Atomically replaces the whole table (schema included) with {@code rows}; returns the rows committed. */
+  public long overwrite(Dataset<Row> rows, TableName name) {
+    long before = version(name);
+    rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(location(name));
+    return outputRowsSince(name, before);
+  }
+
   /**
    * Atomically replaces the rows matching {@code predicate} with {@code rows} (which must all match it):
    * rewriting the same input twice leaves one copy. Returns the number of rows committed.

@@ -5,6 +5,10 @@ import io.aurum.ingest.IngestPreflight;
 import io.aurum.ingest.IngestResult;
 import io.aurum.ingest.IngestStage;
 import io.aurum.lake.Lakehouse;
+import io.aurum.standardize.StandardizeResult;
+import io.aurum.standardize.StandardizeRules;
+import io.aurum.standardize.StandardizeStage;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -18,9 +22,9 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Runs the selected stages in order for one run date. Checks the rules against the declared schemas before
- * touching data, records the run in {@code ops.runs} (also when a stage throws), writes stage metrics, and
- * stops before later stages when a stage's data checks fail.
+ * Runs the selected stages in order for one run date. Checks every rule file (source mappings against the
+ * declared schemas, standardization rules) before touching data, records the run in {@code ops.runs} (also
+ * when a stage throws), writes stage metrics, and stops before later stages when a stage's data checks fail.
  */
 public final class Pipeline {
   private static final DateTimeFormatter RUN_ID_TIME =
@@ -41,10 +45,13 @@ public final class Pipeline {
   }
 
   /** Outcome of a pipeline run. */
-  public record Result(RunContext run, RunStatus status, List<String> failedChecks, IngestResult ingest) {}
+  public record Result(RunContext run, RunStatus status, List<String> failedChecks, IngestResult ingest,
+                       StandardizeResult standardize) {}
 
   public Result run(List<Stage> stages) {
     IngestPreflight.check(spark, config, environment);
+    StandardizeRules standardizeRules = stages.contains(Stage.STANDARDIZE)
+        ? StandardizeRules.load(Path.of(config.rulesDir())) : null;
     RunContext run = newRun();
     String stageList = stages.stream().map(Stage::key).collect(Collectors.joining(","));
     RunLog log = new RunLog(spark, lake);
@@ -53,11 +60,16 @@ public final class Pipeline {
         lake.root()));
     List<String> failed = new ArrayList<>();
     IngestResult ingest = null;
+    StandardizeResult standardize = null;
     try {
       if (stages.contains(Stage.INGEST)) {
         ingest = new IngestStage(spark, lake, config, environment, progress).run(run);
         log.ingestMetrics(run, ingest);
         failed.addAll(ingest.failedChecks());
+      }
+      if (stages.contains(Stage.STANDARDIZE) && failed.isEmpty()) {
+        standardize = new StandardizeStage(spark, lake, config, standardizeRules, progress).run();
+        log.standardizeMetrics(run, standardize);
       }
     } catch (RuntimeException e) {
       log.ended(run, RunStatus.FAILED, String.valueOf(e.getMessage()));
@@ -65,7 +77,7 @@ public final class Pipeline {
     }
     RunStatus status = failed.isEmpty() ? RunStatus.SUCCEEDED : RunStatus.FAILED_CHECKS;
     log.ended(run, status, failed.isEmpty() ? null : String.join("; ", failed));
-    return new Result(run, status, List.copyOf(failed), ingest);
+    return new Result(run, status, List.copyOf(failed), ingest, standardize);
   }
 
   private RunContext newRun() {

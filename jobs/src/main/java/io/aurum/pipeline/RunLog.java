@@ -5,6 +5,8 @@ import io.aurum.ingest.IngestResult;
 import io.aurum.ingest.IngestStage;
 import io.aurum.lake.Lakehouse;
 import io.aurum.lake.Tables;
+import io.aurum.standardize.StandardizeResult;
+import io.aurum.standardize.StandardizeStage;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -62,6 +64,18 @@ public final class RunLog {
       rows.add(metric(run, e, "seconds", e.seconds(), now));
       e.rejectReasons().forEach((reason, n) -> rows.add(metric(run, e, "rejected." + reason, n, now)));
     }
+    lake.append(spark.createDataFrame(rows, METRICS_SCHEMA), Tables.STAGE_METRICS);
+  }
+
+  /** Rows written and, per source, the rows with each data-quality issue ({@code issue.<code>}). */
+  public void standardizeMetrics(RunContext run, StandardizeResult result) {
+    Timestamp now = new Timestamp(System.currentTimeMillis());
+    List<Row> rows = new ArrayList<>();
+    rows.add(RowFactory.create(run.runId(), StandardizeStage.NAME, null, "customers", "rows_written",
+        (double) result.rowsWritten(), now));
+    rows.add(RowFactory.create(run.runId(), StandardizeStage.NAME, null, "customers", "seconds", result.seconds(), now));
+    result.issues().forEach((source, counts) -> counts.forEach((code, n) -> rows.add(
+        RowFactory.create(run.runId(), StandardizeStage.NAME, source, "customers", "issue." + code, (double) n, now))));
     lake.append(spark.createDataFrame(rows, METRICS_SCHEMA), Tables.STAGE_METRICS);
   }
 

@@ -42,7 +42,7 @@ class AurumCliTest {
   @BeforeEach
   void partnerSystemNobodyConfiguredBefore() {
     TestFiles.write(dir.resolve("drop/partners/2026-05-01/partners.tsv"),
-        "partner_ref\tcontact\tmail\nPR-1\tGrace Hopper\tgrace@navy.mil\nPR-2\tAda Lovelace\tada@engine.uk\n");
+        "partner_ref\tcontact\tmail\nPR-1\tGrace Hopper\tGrace@Navy.mil\nPR-2\tAda Lovelace\tN/A\n");
     TestFiles.write(dir.resolve("partner-rules/sources/partners.conf"), """
         name = partners
         extract = delta
@@ -52,6 +52,13 @@ class AurumCliTest {
           options { delimiter = "\\t" }
           schema = "partner_ref STRING, contact STRING, mail STRING"
           mapping { source_id = "partner_ref", full_name = "contact", email = "mail" }
+        }
+        """);
+    TestFiles.write(dir.resolve("partner-rules/standardize.conf"), """
+        placeholders = ["N/A"]
+        customers {
+          full_name = [trim, upper]
+          email = [null-if-placeholder, email]
         }
         """);
     overlay = TestFiles.write(dir.resolve("overlay.conf"), """
@@ -77,6 +84,11 @@ class AurumCliTest {
     assertEquals(ExitCode.OK, sql.code(), sql.err());
     assertEquals("partner_ref,contact\nPR-1,Grace Hopper\nPR-2,Ada Lovelace\n", sql.out());
 
+    Outcome silver = aurum("sql", "--conf", overlay.toString(), "--format", "csv",
+        "SELECT source_id, full_name, email, array_join(dq_issues, ' ') AS issues FROM silver.customers ORDER BY 1");
+    assertEquals("source_id,full_name,email,issues\nPR-1,GRACE HOPPER,grace@navy.mil,\n"
+        + "PR-2,ADA LOVELACE,,email.placeholder\n", silver.out());
+
     Outcome quarantine = aurum("sql", "--conf", overlay.toString(), "--format", "json",
         "SELECT count(*) AS n FROM quarantine.rejected_rows");
     assertEquals("{\"n\":0}\n", quarantine.out());
@@ -88,7 +100,7 @@ class AurumCliTest {
     Outcome tables = aurum("tables", "--conf", overlay.toString());
     assertEquals(ExitCode.OK, tables.code(), tables.err());
     for (String t : new String[] {"bronze.partners_customers", "ops.file_ledger", "ops.runs", "ops.stage_metrics",
-        "quarantine.rejected_rows"}) {
+        "quarantine.rejected_rows", "silver.customers"}) {
       assertTrue(tables.out().contains(t), tables.out());
     }
   }
@@ -119,6 +131,20 @@ class AurumCliTest {
   }
 
   @Test
+  void unknownTransformInTheStandardizationRulesStopsBeforeAnyDataIsRead() throws Exception {
+    Path rules = dir.resolve("partner-rules/standardize.conf");
+    Files.writeString(rules, Files.readString(rules).replace("[trim, upper]", "[trim, uppercase]"));
+
+    Outcome run = aurum("run", "--conf", overlay.toString(), "--as-of", "2026-05-01");
+
+    assertEquals(ExitCode.BAD_CONFIGURATION, run.code());
+    assertTrue(run.err().contains(rules + ":3: customers.full_name[1]: unknown transform \"uppercase\""), run.err());
+    assertFalse(Files.exists(dir.resolve("lake/bronze")), "no table was written");
+    assertEquals(ExitCode.OK, aurum("run", "--conf", overlay.toString(), "--as-of", "2026-05-01", "--stages", "ingest")
+        .code(), "a run without the standardize stage does not need its rules");
+  }
+
+  @Test
   void quarantineAboveTheLimitFailsTheDataChecks() {
     TestFiles.write(dir.resolve("drop/partners/2026-05-02/partners.tsv"), "partner_ref\tcontact\tmail\n\tNo Ref\tx@y\n");
 
@@ -135,7 +161,7 @@ class AurumCliTest {
     assertEquals(ExitCode.BAD_CONFIGURATION, aurum("sql", "--conf", overlay.toString(), "SELEC 1").code());
     Outcome stage = aurum("run", "--conf", overlay.toString(), "--stages", "ingest,matchh");
     assertEquals(ExitCode.BAD_CONFIGURATION, stage.code());
-    assertTrue(stage.err().contains("Unknown stage \"matchh\"; stages: ingest"), stage.err());
+    assertTrue(stage.err().contains("Unknown stage \"matchh\"; stages: ingest, standardize"), stage.err());
   }
 
   @ParameterizedTest

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.aurum.standardize.PhoneStandardizer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -13,6 +14,18 @@ import org.junit.jupiter.api.Test;
 class PersonFactoryTest {
   private final PersonFactory factory = new PersonFactory(7, LocalDate.of(2023, 1, 1), LocalDate.of(2026, 11, 20));
   private final List<Person> people = LongStream.range(0, 6000).mapToObj(factory::person).toList();
+
+  @Test
+  void mobileNumbersAreValidInTheirCountry() {
+    Rng rng = new Rng(11, 0, 0);
+    for (String country : List.of("CN", "GB", "US")) {
+      for (int i = 0; i < 500; i++) {
+        String national = PersonFactory.mobile(rng, country);
+        PhoneStandardizer.Phone phone = PhoneStandardizer.parse(national, country, "US");
+        assertTrue(phone != null && phone.valid(), country + " " + national);
+      }
+    }
+  }
 
   @Test
   void samePersonForTheSameSeedAndId() {
