@@ -11,7 +11,7 @@ import com.typesafe.config.ConfigOrigin;
  */
 public record ConfigProblem(String location, String key, String message) {
 
-  static String describe(ConfigOrigin origin) {
+  public static String describe(ConfigOrigin origin) {
     if (origin == null) {
       return "(unknown origin)";
     }

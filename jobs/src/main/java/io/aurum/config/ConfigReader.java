@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,6 +50,11 @@ public final class ConfigReader {
 
   public ConfigOrigin origin() {
     return object.origin();
+  }
+
+  /** The object this reader reads, for a later stage to parse with its own rules. */
+  public ConfigObject object() {
+    return object;
   }
 
   public ConfigOrigin origin(String key) {
@@ -179,7 +185,8 @@ public final class ConfigReader {
   /** This whole object as free keys to plain values rendered as strings, in file order. */
   public Map<String, String> asStringMap() {
     Map<String, String> out = new LinkedHashMap<>();
-    object.forEach((k, v) -> {
+    keys().forEach(k -> {
+      ConfigValue v = object.get(k);
       known.add(k);
       if (v.valueType() == ConfigValueType.OBJECT || v.valueType() == ConfigValueType.LIST) {
         problems.add(v.origin(), path(k), "expected a plain value, got " + v.valueType().name().toLowerCase(Locale.ROOT));
@@ -236,9 +243,13 @@ public final class ConfigReader {
     return base.resolve(p).normalize().toString();
   }
 
-  /** Keys present in this object, in file order. */
+  /** Keys present in this object, in file order (Typesafe Config itself keeps no order). */
   public Set<String> keys() {
-    return object.keySet();
+    Set<String> ordered = new LinkedHashSet<>();
+    object.keySet().stream()
+        .sorted(Comparator.comparingInt((String k) -> object.get(k).origin().lineNumber()).thenComparing(k -> k))
+        .forEach(ordered::add);
+    return ordered;
   }
 
   /** Records a problem for every key present here that no reader method asked for. */

@@ -1,5 +1,6 @@
 package io.aurum.config;
 
+import com.typesafe.config.ConfigObject;
 import java.util.List;
 
 /**
@@ -10,8 +11,11 @@ import java.util.List;
  * @param extract     whether each extract is a full snapshot or a delta of changed rows
  * @param entities    what the source delivers
  * @param ruleFile    the file it was read from
+ * @param standardize the source's {@code standardize} block (its own transforms for some fields), parsed by
+ *                    the standardize stage; null when absent
  */
-public record SourceRule(String name, String description, ExtractKind extract, List<EntityRule> entities, String ruleFile) {
+public record SourceRule(String name, String description, ExtractKind extract, List<EntityRule> entities,
+                         String ruleFile, ConfigObject standardize) {
 
   /** Full snapshot (every live record each night) or delta (only records changed since the last extract). */
   public enum ExtractKind { SNAPSHOT, DELTA }

@@ -54,12 +54,14 @@ public final class SourceRuleParser {
       problems.add(root.origin(), file.getPath(),
           "declares no entity; add at least one block named one of: " + String.join(", ", CanonicalEntity.keys()));
     }
+    ConfigObject standardize = r.child("standardize").map(ConfigReader::object).orElse(null);
     r.rejectUnknownKeys();
     if (name == null || extract == null || entities.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new SourceRule(name, description,
-        SourceRule.ExtractKind.valueOf(extract.toUpperCase(Locale.ROOT)), List.copyOf(entities), file.getPath()));
+        SourceRule.ExtractKind.valueOf(extract.toUpperCase(Locale.ROOT)), List.copyOf(entities), file.getPath(),
+        standardize));
   }
 
   private static Optional<EntityRule> parseEntity(String source, CanonicalEntity entity, ConfigReader r, File file) {

@@ -38,7 +38,19 @@ public final class IngestOutputs {
   public static final StructType LEDGER_SCHEMA = StructType.fromDDL("source STRING, entity STRING, file STRING, "
       + "file_hash STRING, bytes BIGINT, rows BIGINT, run_id STRING, ingested_at TIMESTAMP");
 
+  private static final StructType LINEAGE_SCHEMA = StructType.fromDDL("_source_id STRING, _source STRING, "
+      + "_file STRING, _file_hash STRING, _row_number BIGINT, _ingested_at TIMESTAMP, _run_id STRING, _row_hash STRING");
+
   private IngestOutputs() {}
+
+  /** The schema of a source entity's bronze table: its declared columns, then the lineage columns. */
+  public static StructType bronzeSchema(EntityRule rule) {
+    StructType out = rule.schema();
+    for (var field : LINEAGE_SCHEMA.fields()) {
+      out = out.add(field);
+    }
+    return out;
+  }
 
   /** Accepted records: declared columns in order, then {@link #LINEAGE_COLUMNS}. */
   public static Dataset<Row> bronze(Dataset<Row> classified, EntityRule rule, RunContext run) {

@@ -5,6 +5,7 @@ import io.aurum.ingest.IngestPreflight;
 import io.aurum.ingest.IngestResult;
 import io.aurum.ingest.IngestStage;
 import io.aurum.lake.Lakehouse;
+import io.aurum.standardize.StandardizePreflight;
 import io.aurum.standardize.StandardizeResult;
 import io.aurum.standardize.StandardizeRules;
 import io.aurum.standardize.StandardizeStage;
@@ -50,8 +51,11 @@ public final class Pipeline {
 
   public Result run(List<Stage> stages) {
     IngestPreflight.check(spark, config, environment);
-    StandardizeRules standardizeRules = stages.contains(Stage.STANDARDIZE)
-        ? StandardizeRules.load(Path.of(config.rulesDir())) : null;
+    StandardizeRules standardizeRules = null;
+    if (stages.contains(Stage.STANDARDIZE)) {
+      standardizeRules = StandardizeRules.load(Path.of(config.rulesDir()), config.sources());
+      StandardizePreflight.check(spark, standardizeRules, config.sources());
+    }
     RunContext run = newRun();
     String stageList = stages.stream().map(Stage::key).collect(Collectors.joining(","));
     RunLog log = new RunLog(spark, lake);

@@ -67,15 +67,18 @@ public final class RunLog {
     lake.append(spark.createDataFrame(rows, METRICS_SCHEMA), Tables.STAGE_METRICS);
   }
 
-  /** Rows written and, per source, the rows with each data-quality issue ({@code issue.<code>}). */
+  /** Per silver table, rows written and, per source, the rows with each data-quality issue ({@code issue.<code>}). */
   public void standardizeMetrics(RunContext run, StandardizeResult result) {
     Timestamp now = new Timestamp(System.currentTimeMillis());
     List<Row> rows = new ArrayList<>();
-    rows.add(RowFactory.create(run.runId(), StandardizeStage.NAME, null, "customers", "rows_written",
-        (double) result.rowsWritten(), now));
-    rows.add(RowFactory.create(run.runId(), StandardizeStage.NAME, null, "customers", "seconds", result.seconds(), now));
-    result.issues().forEach((source, counts) -> counts.forEach((code, n) -> rows.add(
-        RowFactory.create(run.runId(), StandardizeStage.NAME, source, "customers", "issue." + code, (double) n, now))));
+    rows.add(RowFactory.create(run.runId(), StandardizeStage.NAME, null, null, "seconds", result.seconds(), now));
+    for (StandardizeResult.Table t : result.tables()) {
+      String entity = t.entity().key();
+      rows.add(RowFactory.create(run.runId(), StandardizeStage.NAME, null, entity, "rows_written",
+          (double) t.rowsWritten(), now));
+      t.issues().forEach((source, counts) -> counts.forEach((code, n) -> rows.add(
+          RowFactory.create(run.runId(), StandardizeStage.NAME, source, entity, "issue." + code, (double) n, now))));
+    }
     lake.append(spark.createDataFrame(rows, METRICS_SCHEMA), Tables.STAGE_METRICS);
   }
 

@@ -1,5 +1,6 @@
 package io.aurum.standardize;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.row_number;
@@ -22,8 +23,11 @@ public final class CurrentRecords {
   public static Dataset<Row> select(Dataset<Row> canonical, SourceRule.ExtractKind extract) {
     Dataset<Row> candidates = canonical;
     if (extract == SourceRule.ExtractKind.SNAPSHOT) {
-      candidates = canonical.withColumn("_latest_run", max("_run_id").over(Window.partitionBy("source")))
-          .where(col("_run_id").equalTo(col("_latest_run"))).drop("_latest_run");
+      // An aggregate, not a window over the source: that would put all of a source's rows in one task.
+      Dataset<Row> latest = canonical.groupBy(col("source").as("_latest_source")).agg(max("_run_id").as("_latest_run"));
+      candidates = canonical.join(broadcast(latest), col("source").equalTo(col("_latest_source"))
+              .and(col("_run_id").equalTo(col("_latest_run"))))
+          .drop("_latest_source", "_latest_run");
     }
     WindowSpec latest = Window.partitionBy("source", "source_id").orderBy(col("updated_at").desc_nulls_last(),
         col("_ingested_at").desc(), col("_file").desc(), col("_row_number").desc());

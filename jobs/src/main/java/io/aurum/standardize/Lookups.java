@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Lookup tables under {@code rules/lookups/<name>.csv}: a header line, then {@code key,value} rows (quoted
- * values allowed, {@code #} lines are comments). Keys are compared lower-case. Read once, on the driver.
+ * Lookup tables under {@code rules/lookups/<name>.csv}: a header line, then rows of comma-separated values
+ * (quoted values allowed, {@code #} lines are comments). Most are {@code key,value} tables whose keys are
+ * compared lower-case. Read on the driver.
  */
 public final class Lookups {
   private final Path directory;
@@ -26,16 +28,29 @@ public final class Lookups {
 
   /** The table's entries; a missing or malformed file is a problem reported at {@code params}' table key. */
   public Map<String, String> table(String name, ConfigReader params) {
-    return loaded.computeIfAbsent(name, n -> read(n, params));
+    return loaded.computeIfAbsent(name, n -> {
+      Map<String, String> out = new LinkedHashMap<>();
+      for (Line line : lines(n, params, "table", List.of("key", "value"))) {
+        out.put(line.fields().get(0).toLowerCase(Locale.ROOT), line.fields().get(1));
+      }
+      return out;
+    });
   }
 
-  private Map<String, String> read(String name, ConfigReader params) {
+  /** One data line of a lookup file: its trimmed fields and where it is ({@code file:line}). */
+  public record Line(List<String> fields, String location) {}
+
+  /**
+   * The data lines of {@code rules/lookups/<name>.csv}, each with as many fields as {@code columns} names
+   * (used in messages); a missing file or a line of another width is a problem reported at {@code key}.
+   */
+  public List<Line> lines(String name, ConfigReader params, String key, List<String> columns) {
     Path file = directory.resolve(name + ".csv");
     if (!name.matches("[a-z0-9_]+") || !Files.isRegularFile(file)) {
-      params.problem("table", "lookup table not found: " + file);
-      return Map.of();
+      params.problem(key, "lookup table not found: " + file);
+      return List.of();
     }
-    Map<String, String> out = new LinkedHashMap<>();
+    List<Line> out = new ArrayList<>();
     try {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
       for (int i = 1; i < lines.size(); i++) {
@@ -43,15 +58,16 @@ public final class Lookups {
         if (line.isBlank() || line.startsWith("#")) {
           continue;
         }
-        List<String> fields = CsvDiagnosis.split(line, ',', '"');
-        if (fields.size() != 2) {
-          params.problem("table", file + ":" + (i + 1) + ": expected key,value, got " + fields.size() + " values");
+        List<String> fields = CsvDiagnosis.split(line, ',', '"').stream().map(String::strip).toList();
+        if (fields.size() != columns.size()) {
+          params.problem(key, file + ":" + (i + 1) + ": expected " + String.join(",", columns) + ", got "
+              + fields.size() + " values");
           continue;
         }
-        out.put(fields.get(0).strip().toLowerCase(Locale.ROOT), fields.get(1).strip());
+        out.add(new Line(fields, file + ":" + (i + 1)));
       }
     } catch (IOException e) {
-      params.problem("table", "cannot read " + file + ": " + e.getMessage());
+      params.problem(key, "cannot read " + file + ": " + e.getMessage());
     }
     return out;
   }

@@ -11,6 +11,8 @@ import io.aurum.lake.Lakehouse;
 import io.aurum.lake.TableName;
 import io.aurum.lake.Tables;
 import io.aurum.pipeline.Progress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -19,14 +21,17 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Standardize: the current records of every source's bronze customer table, mapped onto canonical fields,
- * cleaned by {@code rules/standardize.conf} and unioned into {@code silver.customers} (rebuilt each run),
- * one row per current source record, each with its {@code dq_issues}. Issue counts per source go to the
- * stage result (and from there to {@code ops.stage_metrics}).
+ * Standardize: for customers and orders, the current records of every source's bronze table, mapped onto
+ * canonical fields, cleaned by {@code rules/standardize.conf} (with the source's own overrides) and unioned.
+ * Customers get the match keys and go to {@code silver.customers}; orders are converted to the reporting
+ * currency, flagged as refunds or cancellations and go to {@code silver.orders}. Both are rebuilt each run:
+ * one row per current source record, each with its {@code dq_issues}. Issue counts per source go to the stage
+ * result (and from there to {@code ops.stage_metrics}).
  */
 public final class StandardizeStage {
   public static final String NAME = "standardize";
   public static final TableName CUSTOMERS = new TableName("silver", "customers");
+  public static final TableName ORDERS = new TableName("silver", "orders");
 
   private final SparkSession spark;
   private final Lakehouse lake;
@@ -45,35 +50,56 @@ public final class StandardizeStage {
 
   public StandardizeResult run() {
     long start = System.nanoTime();
-    spark.sparkContext().setJobGroup(NAME, "standardize customers", false);
-    Dataset<Row> current = null;
-    for (SourceRule source : config.sources()) {
-      for (EntityRule rule : source.entities()) {
-        TableName bronze = Tables.bronze(rule.tableName());
-        if (rule.entity() != CanonicalEntity.CUSTOMERS || !lake.exists(bronze)) {
-          continue;
-        }
-        Dataset<Row> records = CurrentRecords.select(CanonicalProjection.project(lake.read(bronze), rule), source.extract());
-        current = current == null ? records : current.unionByName(records);
-      }
+    spark.sparkContext().setJobGroup(NAME, "standardize customers and orders", false);
+    List<StandardizeResult.Table> tables = new ArrayList<>();
+    try {
+      write(CanonicalEntity.CUSTOMERS, CUSTOMERS, tables);
+      write(CanonicalEntity.ORDERS, ORDERS, tables);
+    } finally {
+      spark.sparkContext().clearJobGroup();
     }
+    return new StandardizeResult(List.copyOf(tables), seconds(start));
+  }
+
+  private void write(CanonicalEntity entity, TableName target, List<StandardizeResult.Table> tables) {
+    long start = System.nanoTime();
+    Dataset<Row> current = standardizedSources(entity);
     if (current == null) {
-      progress.line(String.format("%-11s no customer tables in bronze", NAME));
-      return new StandardizeResult(0, Map.of(), seconds(start));
+      progress.line(String.format("%-11s no %s tables in bronze", NAME, entity.key()));
+      return;
     }
-    Dataset<Row> silver = CustomerStandardizer.apply(current, rules);
-    long written = lake.overwrite(silver, CUSTOMERS);
+    Dataset<Row> silver = entity == CanonicalEntity.CUSTOMERS
+        ? RecordStandardizer.withMatchKeys(current, rules.matchKeys())
+        : rules.orderAmounts().apply(current);
+    long written = lake.overwrite(silver, target);
     Map<String, Map<String, Long>> issues = new TreeMap<>();
-    for (Row r : lake.read(CUSTOMERS).select(col("source"), explode(col("dq_issues")).as("issue"))
+    for (Row r : lake.read(target).select(col("source"), explode(col("dq_issues")).as("issue"))
         .groupBy("source", "issue").count().collectAsList()) {
       issues.computeIfAbsent(r.getString(0), s -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
     }
-    spark.sparkContext().clearJobGroup();
-    StandardizeResult result = new StandardizeResult(written, issues, seconds(start));
-    progress.line(String.format("%-11s %-28s rows %,d  issues %s  %.1f s", NAME, CUSTOMERS, written,
+    StandardizeResult.Table result = new StandardizeResult.Table(entity, target, written, issues, seconds(start));
+    tables.add(result);
+    progress.line(String.format("%-11s %-28s rows %,d  issues %s  %.1f s", NAME, target, written,
         issues.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().values().stream().mapToLong(Long::longValue).sum())
             .collect(Collectors.joining(", ")), result.seconds()));
-    return result;
+  }
+
+  /** The current records of every source's bronze table of {@code entity}, standardized and unioned. */
+  private Dataset<Row> standardizedSources(CanonicalEntity entity) {
+    Dataset<Row> union = null;
+    for (SourceRule source : config.sources()) {
+      for (EntityRule rule : source.entities()) {
+        TableName bronze = Tables.bronze(rule.tableName());
+        if (rule.entity() != entity || !lake.exists(bronze)) {
+          continue;
+        }
+        Dataset<Row> records = RecordStandardizer.apply(
+            CurrentRecords.select(CanonicalProjection.project(lake.read(bronze), rule), source.extract()),
+            rules.pipelines(entity).forSource(source.name()));
+        union = union == null ? records : union.unionByName(records, true);
+      }
+    }
+    return union;
   }
 
   private static double seconds(long startNanos) {

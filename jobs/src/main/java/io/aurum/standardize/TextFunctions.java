@@ -2,34 +2,87 @@ package io.aurum.standardize;
 
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.Transliterator;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.commons.codec.language.DoubleMetaphone;
 
 /**
  * Unicode operations Spark SQL has no built-in for, as plain static functions (used through UDFs):
- * NFKC normalization (full-width to half-width, compatibility forms), accent stripping and romanization of
- * Han characters to toneless pinyin. Null in, null out.
+ * NFKC normalization (full-width to half-width, compatibility forms), accent stripping, romanization of
+ * Han characters to toneless pinyin and Double Metaphone codes (Commons Codec). Null in, null out.
  */
 public final class TextFunctions {
   private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
   private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern WORDS = Pattern.compile("[\\s-]+");
+  private static final ThreadLocal<DoubleMetaphone> METAPHONE = ThreadLocal.withInitial(() -> {
+    DoubleMetaphone encoder = new DoubleMetaphone();
+    encoder.setMaxCodeLen(6);
+    return encoder;
+  });
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final ThreadLocal<Transliterator> HAN_TO_PINYIN =
       ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin; Latin-ASCII; Lower"));
+  /** Names repeat (a few thousand characters make most Chinese names) and ICU transliteration is slow. */
+  private static final int PINYIN_CACHE_SIZE = 20_000;
+  private static final ThreadLocal<Map<String, String>> PINYIN_CACHE = ThreadLocal.withInitial(() ->
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > PINYIN_CACHE_SIZE;
+        }
+      });
 
   private TextFunctions() {}
 
   /** NFKC: {@code "ＡＢＣ１２３"} becomes {@code "ABC123"}, the ideographic space a space. */
   public static String nfkc(String s) {
-    return s == null ? null : NFKC.normalize(s);
+    return s == null || isAscii(s) ? s : NFKC.normalize(s);
   }
 
   /** Removes combining marks after canonical decomposition: {@code "Núñez"} becomes {@code "Nunez"}. */
   public static String stripAccents(String s) {
-    return s == null ? null : MARKS.matcher(NFD.normalize(s)).replaceAll("");
+    return s == null || isAscii(s) ? s : MARKS.matcher(NFD.normalize(s)).replaceAll("");
   }
 
   /** Toneless lower-case pinyin, syllables separated by spaces: {@code "王小明"} becomes {@code "wang xiao ming"}. */
   public static String pinyin(String s) {
-    return s == null ? null : HAN_TO_PINYIN.get().transliterate(s).trim().replaceAll("\\s+", " ");
+    if (s == null) {
+      return null;
+    }
+    if (isAscii(s)) {
+      return SPACES.matcher(s.toLowerCase(Locale.ROOT).strip()).replaceAll(" ");
+    }
+    return PINYIN_CACHE.get().computeIfAbsent(s,
+        k -> SPACES.matcher(HAN_TO_PINYIN.get().transliterate(k).strip()).replaceAll(" "));
+  }
+
+  /** ASCII text is left unchanged by NFKC and has no accents or Han characters: the common case, kept cheap. */
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The primary Double Metaphone code of each word, space-separated: {@code "Stephen Smith"} becomes
+   * {@code "STFN SM0"}, and {@code "Steven Smyth"} the same. Words without letters are dropped.
+   */
+  public static String doubleMetaphone(String s) {
+    if (s == null) {
+      return null;
+    }
+    DoubleMetaphone encoder = METAPHONE.get();
+    String codes = Arrays.stream(WORDS.split(s.strip())).map(encoder::doubleMetaphone)
+        .filter(c -> c != null && !c.isEmpty()).collect(Collectors.joining(" "));
+    return codes.isEmpty() ? null : codes;
   }
 }

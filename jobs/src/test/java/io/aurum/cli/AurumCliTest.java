@@ -165,7 +165,7 @@ class AurumCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"run", "sql", "tables", "generate"})
+  @ValueSource(strings = {"run", "sql", "tables", "generate", "benchmark"})
   void everyCommandHasHelp(String command) {
     Outcome help = aurum(command, "--help");
     assertEquals(ExitCode.OK, help.code());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aurum.config.AurumConfig;
+import io.aurum.config.CanonicalEntity;
 import io.aurum.config.ConfigLoader;
 import io.aurum.ingest.EntityIngestResult;
 import io.aurum.lake.Lakehouse;
@@ -54,7 +55,31 @@ class SampleNightTest {
     }
     assertEquals(4, accepted.size());
     assertEquals(accepted, silver);
-    assertEquals(accepted.values().stream().mapToLong(Long::longValue).sum(), result.standardize().rowsWritten());
+    assertEquals(accepted.values().stream().mapToLong(Long::longValue).sum(),
+        result.standardize().table(CanonicalEntity.CUSTOMERS).rowsWritten());
+  }
+
+  @Test
+  void silverOrdersKeepEachOrderOnceConvertedAndFlagged() {
+    Dataset<Row> bronze = lake.read(new TableName("bronze", "ecommerce_orders")).selectExpr("_source_id", "status")
+        .unionByName(lake.read(new TableName("bronze", "erp_orders")).selectExpr("_source_id", "STATUS AS status"));
+    Dataset<Row> orders = lake.read(new TableName("silver", "orders"));
+    long bronzeRows = bronze.count();
+    long distinctOrders = bronze.select("_source_id").distinct().count();
+    assertTrue(bronzeRows > distinctOrders, "the sample re-sends some order lines");
+    assertEquals(distinctOrders, orders.count());
+    assertEquals(distinctOrders, orders.select("source", "source_id").distinct().count());
+    assertEquals(0, orders.where("amount_reporting IS NULL OR reporting_currency <> 'USD' OR size(dq_issues) > 0").count());
+    assertEquals(0, orders.where("currency = 'USD' AND amount_reporting <> amount").count());
+    // Sample amounts are drawn in USD and converted at about 0.79 GBP and 7.2 CNY per USD.
+    assertEquals(0, orders.where("currency = 'GBP' AND abs(amount_reporting * 0.79 / amount - 1) > 0.06").count());
+    assertEquals(0, orders.where("currency = 'CNY' AND abs(amount_reporting * 7.2 / amount - 1) > 0.06").count());
+    Map<String, Long> flags = countBy(orders.selectExpr("CASE WHEN is_refund THEN 'refund' WHEN is_cancelled "
+        + "THEN 'cancel' ELSE status END AS k"), "k");
+    Map<String, Long> statuses = countBy(bronze.dropDuplicates("_source_id").selectExpr("CASE lower(status) "
+        + "WHEN 'refunded' THEN 'refund' WHEN 'credit_note' THEN 'refund' WHEN 'cancelled' THEN 'cancel' "
+        + "WHEN 'void' THEN 'cancel' ELSE lower(status) END AS k"), "k");
+    assertEquals(statuses, flags);
   }
 
   @Test
@@ -64,7 +89,8 @@ class SampleNightTest {
     Map<String, Long> fromRows = countBy(issues.selectExpr("concat(source, ' issue.', issue) AS k"), "k");
     Map<String, Long> fromMetrics = new TreeMap<>();
     for (Row r : lake.read(new TableName("ops", "stage_metrics"))
-        .where(col("stage").equalTo("standardize").and(col("metric").startsWith("issue.")))
+        .where(col("stage").equalTo("standardize").and(col("entity").equalTo("customers"))
+            .and(col("metric").startsWith("issue.")))
         .selectExpr("concat(source, ' ', metric)", "CAST(value AS BIGINT)").collectAsList()) {
       fromMetrics.put(r.getString(0), r.getLong(1));
     }

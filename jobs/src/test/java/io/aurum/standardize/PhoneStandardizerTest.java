@@ -40,4 +40,12 @@ class PhoneStandardizerTest {
   void notANumber(String raw) {
     assertNull(PhoneStandardizer.parse(raw, null, "US"));
   }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(nullValues = "null", value = {"+8613812345678,13812345678", "+447400123456,7400123456",
+      "+12125550123,2125550123", "+390612345678,0612345678", "+35226123456,26123456", "+9991234567,null",
+      "13812345678,null", "+44 7400 123456,null", "null,null"})
+  void nationalNumberFollowsTheCountryCode(String e164, String national) {
+    assertEquals(national, PhoneStandardizer.nationalNumber(e164));
+  }
 }

@@ -1,7 +1,10 @@
 package io.aurum.standardize;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +17,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -26,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs every case of {@code standardize/transforms.csv}: the case's transforms, parsed exactly as the rule
- * file's, applied to its input. All cases are evaluated in one Spark job.
+ * file's, applied to its input. All cases are evaluated in one Spark job, each case's steps folded into one
+ * expression.
  */
 @ExtendWith(SparkTest.class)
 class TransformCasesTest {
@@ -34,7 +39,7 @@ class TransformCasesTest {
   private static final String NULL = "<null>";
 
   /** One line of the case table. */
-  record Case(int line, String description, String field, String steps, String input, String country,
+  record Case(int line, String description, String field, String steps, String input, String record,
               String expected, String issues) {}
 
   static List<Case> cases() throws IOException {
@@ -61,8 +66,8 @@ class TransformCasesTest {
   @TestFactory
   Stream<DynamicTest> everyCase() throws IOException {
     List<Case> cases = cases();
-    assertTrue(cases.size() >= 100, "the table holds " + cases.size() + " cases");
-    List<String> placeholders = StandardizeRules.load(RULES).placeholders();
+    assertTrue(cases.size() >= 150, "the table holds " + cases.size() + " cases");
+    List<String> placeholders = StandardizeRules.load(RULES, List.of()).placeholders();
     Lookups lookups = new Lookups(RULES.resolve("lookups"));
     List<Column> columns = new ArrayList<>();
     for (Case c : cases) {
@@ -71,11 +76,22 @@ class TransformCasesTest {
       StandardizeRules rules = StandardizeRules.parse(new ConfigReader(ConfigFactory.parseString(text).root(), "",
           problems), lookups, placeholders);
       assertTrue(problems.isEmpty(), "line " + c.line() + ": " + problems.list());
-      Column country = c.country().isEmpty() ? lit(null).cast("string") : lit(c.country());
+      Map<String, Column> record = new HashMap<>();
+      for (String pair : c.record().isEmpty() ? new String[0] : c.record().split(";")) {
+        String[] kv = pair.split("=", 2);
+        assertEquals(2, kv.length, "line " + c.line() + ": record values are field=value;field=value");
+        record.put(kv[0].strip(), lit(kv[1]));
+      }
       Column input = NULL.equals(c.input()) ? lit(null).cast("string") : lit(c.input());
-      Step step = CustomerStandardizer.fold(input, c.field(), rules.customers().get(c.field()), Map.of("country", country));
-      columns.add(step.value().cast("string"));
-      columns.add(array_join(CustomerStandardizer.dqIssues(step.issues()), " "));
+      Column value = input;
+      List<Column> when = new ArrayList<>();
+      for (Transform t : rules.customers().defaults().get(c.field())) {
+        Step step = t.apply(value, c.field(), record);
+        value = step.value();
+        step.issues().forEach(i -> when.add(when(i.when(), lit(i.code()))));
+      }
+      columns.add(value.cast("string"));
+      columns.add(when.isEmpty() ? lit("") : array_join(filter(array(when.toArray(Column[]::new)), Column::isNotNull), " "));
     }
     Row result = SparkTest.spark().range(1).select(columns.toArray(Column[]::new)).first();
     return IntStream.range(0, cases.size()).mapToObj(i -> {

@@ -1,0 +1,51 @@
+package io.aurum.standardize;
+
+import io.aurum.config.CanonicalEntity;
+import io.aurum.config.ConfigProblems;
+import io.aurum.config.EntityRule;
+import io.aurum.config.SourceRule;
+import io.aurum.ingest.IngestOutputs;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Checks, before any data is read, that the standardization rules resolve against the canonical schema:
+ * every source's customer and order pipelines, the order conversion and every match key's expression are
+ * analysed on empty tables. Throws
+ * {@link io.aurum.config.InvalidConfigurationException} naming the file, line and key of each problem.
+ */
+public final class StandardizePreflight {
+  private StandardizePreflight() {}
+
+  public static void check(SparkSession spark, StandardizeRules rules, List<SourceRule> sources) {
+    ConfigProblems problems = new ConfigProblems();
+    Dataset<Row> standardized = null;
+    for (SourceRule source : sources) {
+      for (EntityRule rule : source.entities()) {
+        Dataset<Row> empty = CanonicalProjection.project(
+            spark.createDataFrame(List.of(), IngestOutputs.bronzeSchema(rule)), rule);
+        Dataset<Row> one = RecordStandardizer.apply(empty, rules.pipelines(rule.entity()).forSource(source.name()));
+        if (rule.entity() == CanonicalEntity.CUSTOMERS) {
+          standardized = standardized == null ? one : standardized.unionByName(one, true);
+        } else {
+          rules.orderAmounts().apply(one).schema();
+        }
+      }
+    }
+    if (standardized == null) {
+      return;
+    }
+    for (MatchKey key : rules.matchKeys()) {
+      try {
+        standardized = RecordStandardizer.withMatchKey(standardized, key);
+        standardized.schema();
+      } catch (Exception e) { // Spark's AnalysisException is checked but undeclared, so it cannot be named here
+        problems.add(key.location(), "match-keys." + key.name(), "\"" + key.from()
+            + "\" is not a valid expression over the standardized fields and earlier keys: " + ConfigProblems.summary(e));
+      }
+    }
+    problems.throwIfAny();
+  }
+}

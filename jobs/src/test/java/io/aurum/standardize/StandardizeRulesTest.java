@@ -1,0 +1,132 @@
+package io.aurum.standardize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aurum.config.ConfigProblems;
+import io.aurum.config.InvalidConfigurationException;
+import io.aurum.config.SourceRule;
+import io.aurum.config.SourceRuleParser;
+import io.aurum.testing.SparkTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped rule files drive the output: a copy of {@code rules/} edited the way a data engineer would
+ * (a new placeholder, a new nickname, a source's own date format, a broken match key) changes the result
+ * or stops the run, with no code change.
+ */
+@ExtendWith(SparkTest.class)
+class StandardizeRulesTest {
+  private static final Path SHIPPED = Path.of("..", "rules").toAbsolutePath().normalize();
+
+  @TempDir
+  Path rules;
+
+  private void copyShippedRules() throws IOException {
+    try (Stream<Path> files = Files.walk(SHIPPED)) {
+      for (Path f : files.toList()) {
+        Path to = rules.resolve(SHIPPED.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(f, to);
+        }
+      }
+    }
+  }
+
+  private List<SourceRule> sources() throws IOException {
+    ConfigProblems problems = new ConfigProblems();
+    List<SourceRule> out = new ArrayList<>();
+    try (Stream<Path> files = Files.list(rules.resolve("sources"))) {
+      files.filter(f -> f.toString().endsWith(".conf")).sorted().forEach(f -> SourceRuleParser.parse(f.toFile(), problems).ifPresent(out::add));
+    }
+    problems.throwIfAny();
+    return out;
+  }
+
+  /** One canonical crm customer record, standardized with the rules as they are now in the copy. */
+  private Row standardize(String source, String given, String email, String birthDate) throws IOException {
+    StandardizeRules loaded = StandardizeRules.load(rules, sources());
+    Dataset<Row> canonical = SparkTest.spark().sql("SELECT '" + source + "' source, '1' source_id, "
+        + "CAST(NULL AS STRING) full_name, '" + given + "' given_name, 'Smith' family_name, '" + birthDate
+        + "' birth_date, CAST(NULL AS STRING) gender, '" + email + "' email, CAST(NULL AS STRING) phone, "
+        + "CAST(NULL AS STRING) street, CAST(NULL AS STRING) city, CAST(NULL AS STRING) region, "
+        + "CAST(NULL AS STRING) postcode, 'GB' country, CAST(NULL AS STRING) national_id");
+    Dataset<Row> out = RecordStandardizer.withMatchKeys(
+        RecordStandardizer.apply(canonical, loaded.customers().forSource(source)), loaded.matchKeys());
+    return out.first();
+  }
+
+  @Test
+  void aNewPlaceholderAndANewNicknameChangeTheNextRun() throws IOException {
+    copyShippedRules();
+    Row before = standardize("servicedesk", "Bartholomew", "nobody@nowhere.test", "1980-02-03");
+    assertEquals("nobody@nowhere.test", before.getAs("email"));
+    assertEquals("bartholomew", before.getAs("given_key"));
+    assertEquals(List.of(), before.getList(before.fieldIndex("dq_issues")));
+
+    Path conf = rules.resolve("standardize.conf");
+    Files.writeString(conf, Files.readString(conf).replace("\"noemail@example.com\",",
+        "\"noemail@example.com\", \"nobody@nowhere.test\","));
+    Files.writeString(rules.resolve("lookups/nicknames.csv"), "bartholomew,Bart\n", StandardOpenOption.APPEND);
+
+    Row after = standardize("servicedesk", "Bartholomew", "nobody@nowhere.test", "1980-02-03");
+    assertNull(after.getAs("email"));
+    assertEquals("bart", after.getAs("given_key"));
+    assertEquals(List.of("email.placeholder"), after.getList(after.fieldIndex("dq_issues")));
+  }
+
+  @Test
+  void aSourceReadsDatesInItsOwnFormatOnTopOfTheDefaults() throws IOException {
+    copyShippedRules();
+    Row crm = standardize("crm", "Ann", "ann@example.org", "03/02/1980");
+    assertEquals(java.sql.Date.valueOf("1980-02-03"), crm.getAs("birth_date"));
+    Row crmIso = standardize("crm", "Ann", "ann@example.org", "1980-02-03");
+    assertEquals(java.sql.Date.valueOf("1980-02-03"), crmIso.getAs("birth_date"), "defaults still apply");
+    Row other = standardize("servicedesk", "Ann", "ann@example.org", "03/02/1980");
+    assertNull(other.getAs("birth_date"));
+    assertEquals(List.of("birth_date.unparseable"), other.getList(other.fieldIndex("dq_issues")));
+  }
+
+  @Test
+  void aBrokenMatchKeyStopsTheRunBeforeAnyDataIsReadNamingFileLineAndKey() throws IOException {
+    copyShippedRules();
+    Path conf = rules.resolve("standardize.conf");
+    Files.writeString(conf, Files.readString(conf).replace("match-keys {",
+        "match-keys {\n  broken_key { from = \"concat(given_name, no_such_field)\" }"));
+    StandardizeRules loaded = StandardizeRules.load(rules, sources());
+    InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+        () -> StandardizePreflight.check(SparkTest.spark(), loaded, sources()));
+    String message = e.getMessage();
+    assertTrue(message.contains("standardize.conf:") && message.contains("match-keys.broken_key")
+        && message.contains("no_such_field"), message);
+  }
+
+  @Test
+  void anUnknownOrderFieldOrTransformInASourceOverrideIsReported() throws IOException {
+    copyShippedRules();
+    Path erp = rules.resolve("sources/erp.conf");
+    Files.writeString(erp, Files.readString(erp) + "\nstandardize { orders { total = [trim], status = [titlecase] } }\n");
+    InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+        () -> StandardizeRules.load(rules, sources()));
+    String message = e.getMessage();
+    assertTrue(message.contains("erp.conf") && message.contains("standardize.orders.total")
+        && message.contains("not a canonical orders field"), message);
+    assertTrue(message.contains("standardize.orders.status[0]") && message.contains("unknown transform \"titlecase\""),
+        message);
+  }
+}
