@@ -79,9 +79,11 @@ public final class StandardizeStage {
     }
     StandardizeResult.Table result = new StandardizeResult.Table(entity, target, written, issues, seconds(start));
     tables.add(result);
+    String perSource = issues.entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue().values().stream().mapToLong(Long::longValue).sum())
+        .collect(Collectors.joining(", "));
     progress.line(String.format("%-11s %-28s rows %,d  issues %s  %.1f s", NAME, target, written,
-        issues.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().values().stream().mapToLong(Long::longValue).sum())
-            .collect(Collectors.joining(", ")), result.seconds()));
+        perSource.isEmpty() ? "none" : perSource, result.seconds()));
   }
 
   /** The current records of every source's bronze table of {@code entity}, standardized and unioned. */
