@@ -22,9 +22,11 @@ import org.apache.spark.sql.types.StructType;
  * columns plus lineage) and rejected rows for {@code quarantine.rejected_rows}; also the ledger's schema.
  */
 public final class IngestOutputs {
+  private static final StructType LINEAGE_SCHEMA = StructType.fromDDL("_source_id STRING, _source STRING, "
+      + "_file STRING, _file_hash STRING, _row_number BIGINT, _ingested_at TIMESTAMP, _run_id STRING, _row_hash STRING");
+
   /** Lineage columns appended to every bronze row; source columns may not use these names. */
-  public static final List<String> LINEAGE_COLUMNS = List.of(
-      "_source_id", "_source", "_file", "_file_hash", "_row_number", "_ingested_at", "_run_id", "_row_hash");
+  public static final List<String> LINEAGE_COLUMNS = List.of(LINEAGE_SCHEMA.fieldNames());
 
   /** Columns used while reading; source columns may not use these names either. */
   public static final Set<String> RESERVED = Set.of(
@@ -37,9 +39,6 @@ public final class IngestOutputs {
 
   public static final StructType LEDGER_SCHEMA = StructType.fromDDL("source STRING, entity STRING, file STRING, "
       + "file_hash STRING, bytes BIGINT, rows BIGINT, run_id STRING, ingested_at TIMESTAMP");
-
-  private static final StructType LINEAGE_SCHEMA = StructType.fromDDL("_source_id STRING, _source STRING, "
-      + "_file STRING, _file_hash STRING, _row_number BIGINT, _ingested_at TIMESTAMP, _run_id STRING, _row_hash STRING");
 
   private IngestOutputs() {}
 
