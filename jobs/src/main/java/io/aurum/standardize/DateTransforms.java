@@ -4,7 +4,7 @@ import static io.aurum.standardize.Transforms.nullInvalid;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.current_date;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.try_to_date;
 import static org.apache.spark.sql.functions.when;
 
 import io.aurum.config.ConfigReader;
@@ -23,7 +23,10 @@ final class DateTransforms {
     catalog.put("birth-date-check", DateTransforms::birthDateCheck);
   }
 
-  /** Parses text with the first matching format into a DATE; text no format reads is an issue. */
+  /**
+   * Parses text with the first matching format into a DATE; text no format reads is an issue (never an error,
+   * whatever the session's ANSI setting).
+   */
   private static Transform parseDate(ConfigReader p, Lookups lookups, List<String> placeholders) {
     List<String> formats = p.stringList("formats", List.of("yyyy-MM-dd"));
     if (formats.isEmpty()) {
@@ -37,7 +40,7 @@ final class DateTransforms {
       }
     }
     return (v, f, r) -> {
-      Column parsed = coalesce(formats.stream().map(fmt -> to_date(v, fmt)).toArray(Column[]::new));
+      Column parsed = coalesce(formats.stream().map(fmt -> try_to_date(v, fmt)).toArray(Column[]::new));
       return Step.of(parsed, new Step.Issue(f + ".unparseable", v.isNotNull().and(parsed.isNull())));
     };
   }

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -60,6 +61,23 @@ class TransformCasesTest {
         out.add(new Case(i + 1, c[0], c[1], c[2], c[3], c[4], c[5], c[6]));
       }
       return out;
+    }
+  }
+
+  @Test
+  void unparseableDateIsAnIssueAlsoUnderAnsiMode() {
+    StandardizeRules rules = StandardizeRules.parse(new ConfigReader(ConfigFactory.parseString(
+        "customers { birth_date = [{ transform = parse-date, formats = [yyyy-MM-dd, dd/MM/yyyy] }] }").root(), "",
+        new ConfigProblems()), new Lookups(RULES.resolve("lookups")), List.of());
+    Step step = rules.customers().defaults().get("birth_date").get(0).apply(lit("31/02/1990"), "birth_date", Map.of());
+    String ansi = SparkTest.spark().conf().get("spark.sql.ansi.enabled");
+    SparkTest.spark().conf().set("spark.sql.ansi.enabled", "true");
+    try {
+      Row row = SparkTest.spark().range(1).select(step.value(), step.issues().get(0).when()).first();
+      assertTrue(row.isNullAt(0), "value");
+      assertTrue(row.getBoolean(1), "birth_date.unparseable");
+    } finally {
+      SparkTest.spark().conf().set("spark.sql.ansi.enabled", ansi);
     }
   }
 
