@@ -210,6 +210,22 @@ public final class ConfigReader {
     return Optional.of((ConfigList) v);
   }
 
+  /** A list of objects ({@code [{ ... }, { ... }]}), each as a reader; other items are problems. */
+  public List<ConfigReader> objects(String key) {
+    List<ConfigReader> out = new ArrayList<>();
+    list(key).ifPresent(items -> {
+      for (int i = 0; i < items.size(); i++) {
+        ConfigValue item = items.get(i);
+        if (item.valueType() == ConfigValueType.OBJECT) {
+          out.add(new ConfigReader((ConfigObject) item, path(key) + "[" + i + "]", problems));
+        } else {
+          problems.add(item.origin(), path(key) + "[" + i + "]", "expected an object { ... }");
+        }
+      }
+    });
+    return out;
+  }
+
   /** A nested object, if present and of the right type. */
   public Optional<ConfigReader> child(String key) {
     return objectValue(key).map(o -> new ConfigReader(o, path(key), problems));

@@ -5,6 +5,10 @@ import io.aurum.ingest.IngestPreflight;
 import io.aurum.ingest.IngestResult;
 import io.aurum.ingest.IngestStage;
 import io.aurum.lake.Lakehouse;
+import io.aurum.match.MatchPreflight;
+import io.aurum.match.MatchResult;
+import io.aurum.match.MatchRules;
+import io.aurum.match.MatchStage;
 import io.aurum.standardize.StandardizePreflight;
 import io.aurum.standardize.StandardizeResult;
 import io.aurum.standardize.StandardizeRules;
@@ -21,10 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Runs the selected stages in order for one run date. Checks every rule file (source mappings against the
- * declared schemas, standardization rules) before touching data, records the run in {@code ops.runs} (also
+ * declared schemas, standardization and matching rules) before touching data, records the run in {@code ops.runs} (also
  * when a stage throws), writes stage metrics, and stops before later stages when a stage's data checks fail.
  */
 public final class Pipeline {
@@ -47,14 +52,21 @@ public final class Pipeline {
 
   /** Outcome of a pipeline run. */
   public record Result(RunContext run, RunStatus status, List<String> failedChecks, IngestResult ingest,
-                       StandardizeResult standardize) {}
+                       StandardizeResult standardize, MatchResult match) {}
 
   public Result run(List<Stage> stages) {
     IngestPreflight.check(spark, config, environment);
     StandardizeRules standardizeRules = null;
-    if (stages.contains(Stage.STANDARDIZE)) {
+    MatchRules matchRules = null;
+    if (stages.contains(Stage.STANDARDIZE) || stages.contains(Stage.MATCH)) {
       standardizeRules = StandardizeRules.load(Path.of(config.rulesDir()), config.sources());
-      StandardizePreflight.check(spark, standardizeRules, config.sources());
+      StructType silver = StandardizePreflight.check(spark, standardizeRules, config.sources());
+      if (stages.contains(Stage.MATCH)) {
+        matchRules = MatchRules.load(Path.of(config.rulesDir()));
+        if (silver != null) {
+          MatchPreflight.check(spark, matchRules, silver);
+        }
+      }
     }
     RunContext run = newRun();
     String stageList = stages.stream().map(Stage::key).collect(Collectors.joining(","));
@@ -65,6 +77,7 @@ public final class Pipeline {
     List<String> failed = new ArrayList<>();
     IngestResult ingest = null;
     StandardizeResult standardize = null;
+    MatchResult match = null;
     try {
       if (stages.contains(Stage.INGEST)) {
         ingest = new IngestStage(spark, lake, config, environment, progress).run(run);
@@ -75,13 +88,17 @@ public final class Pipeline {
         standardize = new StandardizeStage(spark, lake, config, standardizeRules, progress).run();
         log.standardizeMetrics(run, standardize);
       }
+      if (stages.contains(Stage.MATCH) && failed.isEmpty()) {
+        match = new MatchStage(spark, lake, matchRules, progress).run();
+        log.matchMetrics(run, match);
+      }
     } catch (RuntimeException e) {
       log.ended(run, RunStatus.FAILED, String.valueOf(e.getMessage()));
       throw e;
     }
     RunStatus status = failed.isEmpty() ? RunStatus.SUCCEEDED : RunStatus.FAILED_CHECKS;
     log.ended(run, status, failed.isEmpty() ? null : String.join("; ", failed));
-    return new Result(run, status, List.copyOf(failed), ingest, standardize);
+    return new Result(run, status, List.copyOf(failed), ingest, standardize, match);
   }
 
   private RunContext newRun() {

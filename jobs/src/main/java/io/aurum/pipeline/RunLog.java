@@ -5,11 +5,14 @@ import io.aurum.ingest.IngestResult;
 import io.aurum.ingest.IngestStage;
 import io.aurum.lake.Lakehouse;
 import io.aurum.lake.Tables;
+import io.aurum.match.MatchResult;
+import io.aurum.match.MatchStage;
 import io.aurum.standardize.StandardizeResult;
 import io.aurum.standardize.StandardizeStage;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -79,6 +82,27 @@ public final class RunLog {
       t.issues().forEach((source, counts) -> counts.forEach((code, n) -> rows.add(
           RowFactory.create(run.runId(), StandardizeStage.NAME, source, entity, "issue." + code, (double) n, now))));
     }
+    lake.append(spark.createDataFrame(rows, METRICS_SCHEMA), Tables.STAGE_METRICS);
+  }
+
+  /** Candidate pairs (per blocking rule too), oversized blocks, pairs, clusters, lambda and time of the match stage. */
+  public void matchMetrics(RunContext run, MatchResult result) {
+    Timestamp now = new Timestamp(System.currentTimeMillis());
+    List<Row> rows = new ArrayList<>();
+    Map<String, Double> values = new LinkedHashMap<>();
+    values.put("records", (double) result.records());
+    values.put("candidate_pairs", (double) result.candidatePairs());
+    values.put("oversized_blocks", (double) result.oversizedBlocks());
+    values.put("pairs_written", (double) result.pairsWritten());
+    values.put("review_pairs", (double) result.reviewPairs());
+    values.put("clusters", (double) result.clusters());
+    values.put("linked_records", (double) result.linkedRecords());
+    values.put("lambda", result.lambda());
+    values.put("em_iterations", (double) result.emIterations());
+    values.put("seconds", result.seconds());
+    result.pairsPerRule().forEach((rule, n) -> values.put("pairs.rule." + rule, (double) n));
+    values.forEach((name, v) -> rows.add(RowFactory.create(run.runId(), MatchStage.NAME, null, "customers", name, v,
+        now)));
     lake.append(spark.createDataFrame(rows, METRICS_SCHEMA), Tables.STAGE_METRICS);
   }
 

@@ -8,7 +8,8 @@ import java.util.Optional;
 /** The pipeline's stages in execution order; {@code run --stages} picks a subset by these names. */
 public enum Stage {
   INGEST,
-  STANDARDIZE;
+  STANDARDIZE,
+  MATCH;
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);

@@ -9,17 +9,18 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Checks, before any data is read, that the standardization rules resolve against the canonical schema:
  * every source's customer and order pipelines, the order conversion and every match key's expression are
- * analysed on empty tables. Throws
+ * analysed on empty tables. Returns the schema {@code silver.customers} will have. Throws
  * {@link io.aurum.config.InvalidConfigurationException} naming the file, line and key of each problem.
  */
 public final class StandardizePreflight {
   private StandardizePreflight() {}
 
-  public static void check(SparkSession spark, StandardizeRules rules, List<SourceRule> sources) {
+  public static StructType check(SparkSession spark, StandardizeRules rules, List<SourceRule> sources) {
     ConfigProblems problems = new ConfigProblems();
     Dataset<Row> standardized = null;
     for (SourceRule source : sources) {
@@ -35,7 +36,7 @@ public final class StandardizePreflight {
       }
     }
     if (standardized == null) {
-      return;
+      return null;
     }
     for (MatchKey key : rules.matchKeys()) {
       try {
@@ -47,5 +48,6 @@ public final class StandardizePreflight {
       }
     }
     problems.throwIfAny();
+    return standardized.schema();
   }
 }

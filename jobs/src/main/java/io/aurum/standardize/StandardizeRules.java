@@ -1,6 +1,5 @@
 package io.aurum.standardize;
 
-import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
@@ -10,8 +9,8 @@ import io.aurum.config.CanonicalEntity;
 import io.aurum.config.ConfigProblem;
 import io.aurum.config.ConfigProblems;
 import io.aurum.config.ConfigReader;
+import io.aurum.config.RuleFile;
 import io.aurum.config.SourceRule;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,20 +40,7 @@ public record StandardizeRules(List<String> placeholders, Pipelines customers, P
   /** Reads {@code <rulesDir>/standardize.conf}, the lookup tables it names and the sources' overrides. */
   public static StandardizeRules load(Path rulesDir, List<SourceRule> sourceRules) {
     ConfigProblems problems = new ConfigProblems();
-    Path file = rulesDir.resolve(FILE);
-    if (!Files.isRegularFile(file)) {
-      problems.add(file.toString(), "(file)", "standardization rule file not found");
-      problems.throwIfAny();
-    }
-    ConfigObject root;
-    try {
-      root = ConfigFactory.parseFile(file.toFile()).resolve().root();
-    } catch (ConfigException e) {
-      problems.add(e.origin(), file.toString(), "cannot parse: " + e.getMessage());
-      problems.throwIfAny();
-      return null;
-    }
-    ConfigReader reader = new ConfigReader(root, "", problems);
+    ConfigReader reader = RuleFile.read(rulesDir.resolve(FILE), "standardization rule file", problems);
     Lookups lookups = new Lookups(rulesDir.resolve("lookups"));
     StandardizeRules rules = parse(reader, lookups, reader.stringList("placeholders", List.of()));
     for (SourceRule source : sourceRules) {

@@ -1,0 +1,99 @@
+package io.aurum.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aurum.config.AurumConfig;
+import io.aurum.lake.Lakehouse;
+import io.aurum.match.ClusterEvaluation;
+import io.aurum.match.MatchStage;
+import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code aurum evaluate}: the latest clusters against a truth file, as pairwise and B-cubed figures. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+    description = "Compare match.clusters with a truth file (CSV with a header; columns source, source_id, entity id)"
+        + " and print pairwise precision, recall, F1, B-cubed precision and recall, false and missed merges.")
+final class EvaluateCommand extends SparkCommand {
+  @Option(names = "--truth", required = true, paramLabel = "FILE", description = "The truth CSV file.")
+  File truth;
+
+  @Option(names = "--format", defaultValue = "table", description = "table or json. Default: ${DEFAULT-VALUE}.")
+  String format;
+
+  @Override
+  int execute(SparkSession spark, AurumConfig config) {
+    if (!format.equals("table") && !format.equals("json")) {
+      spec.commandLine().getErr().println("Unknown --format " + format + "; use table or json");
+      return ExitCode.BAD_CONFIGURATION;
+    }
+    if (!truth.isFile()) {
+      spec.commandLine().getErr().println("Truth file not found: " + truth);
+      return ExitCode.BAD_CONFIGURATION;
+    }
+    Lakehouse lake = new Lakehouse(spark, config.lakehouse());
+    if (!lake.exists(MatchStage.CLUSTERS)) {
+      spec.commandLine().getErr().println("No match.clusters in " + lake.root() + ": run the match stage first");
+      return ExitCode.BAD_CONFIGURATION;
+    }
+    Dataset<Row> raw = spark.read().option("header", "true").csv(truth.getAbsolutePath());
+    if (raw.columns().length < 3) {
+      spec.commandLine().getErr().println("The truth file needs three columns: source, source_id, entity id");
+      return ExitCode.BAD_CONFIGURATION;
+    }
+    Dataset<Row> truthRows = raw.toDF(rename(raw.columns()));
+    ClusterEvaluation.Result r = ClusterEvaluation.evaluate(lake.read(MatchStage.CLUSTERS), truthRows);
+    if (format.equals("json")) {
+      out().println(json(r));
+    } else {
+      out().printf("records evaluated   %,d (clustered but not in truth %,d; in truth but not clustered %,d)%n",
+          r.records(), r.clustersOnly(), r.truthOnly());
+      out().printf("pairwise            precision %.4f  recall %.4f  F1 %.4f%n", r.precision(), r.recall(), r.f1());
+      out().printf("pairs               true %,d  predicted %,d  correct %,d%n", r.truePairs(), r.predictedPairs(),
+          r.truePositivePairs());
+      out().printf("B-cubed             precision %.4f  recall %.4f%n", r.bcubedPrecision(), r.bcubedRecall());
+      out().printf("false merges        %,d clusters mix entities, e.g.%n", r.falseMerges());
+      r.falseMergeExamples().forEach(e -> out().println("  " + e));
+      out().printf("missed merges       %,d entities spread over clusters, e.g.%n", r.missedMerges());
+      r.missedMergeExamples().forEach(e -> out().println("  " + e));
+    }
+    return ExitCode.OK;
+  }
+
+  private static String[] rename(String[] columns) {
+    String[] out = columns.clone();
+    out[0] = "source";
+    out[1] = "source_id";
+    out[2] = "entity_id";
+    return out;
+  }
+
+  private static String json(ClusterEvaluation.Result r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("records", r.records());
+    m.put("clustered_not_in_truth", r.clustersOnly());
+    m.put("truth_not_clustered", r.truthOnly());
+    m.put("precision", r.precision());
+    m.put("recall", r.recall());
+    m.put("f1", r.f1());
+    m.put("true_pairs", r.truePairs());
+    m.put("predicted_pairs", r.predictedPairs());
+    m.put("correct_pairs", r.truePositivePairs());
+    m.put("bcubed_precision", r.bcubedPrecision());
+    m.put("bcubed_recall", r.bcubedRecall());
+    m.put("false_merges", r.falseMerges());
+    m.put("missed_merges", r.missedMerges());
+    m.put("false_merge_examples", r.falseMergeExamples());
+    m.put("missed_merge_examples", r.missedMergeExamples());
+    try {
+      return new ObjectMapper().writeValueAsString(m);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render the evaluation as JSON", e);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.aurum.config;
+
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads one HOCON rule file of {@code rules/}; a missing or unparseable file is a problem naming the file. */
+public final class RuleFile {
+  private RuleFile() {}
+
+  /**
+   * The file's root object, or (after recording the problem and throwing) nothing.
+   *
+   * @param what what the file holds, for the message ("matching rule file")
+   * @throws InvalidConfigurationException when the file is missing or not valid HOCON
+   */
+  public static ConfigReader read(Path file, String what, ConfigProblems problems) {
+    if (!Files.isRegularFile(file)) {
+      problems.add(file.toString(), "(file)", what + " not found");
+      problems.throwIfAny();
+    }
+    try {
+      return new ConfigReader(ConfigFactory.parseFile(file.toFile()).resolve().root(), "", problems);
+    } catch (ConfigException e) {
+      problems.add(e.origin(), file.toString(), "cannot parse: " + e.getMessage());
+      problems.throwIfAny();
+      throw new IllegalStateException("unreachable: problems were thrown");
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package io.aurum.match;
+
+import com.typesafe.config.ConfigFactory;
+import io.aurum.config.ConfigProblems;
+import io.aurum.config.ConfigReader;
+import io.aurum.config.RuleFile;
+import io.aurum.match.block.BlockingRule;
+import io.aurum.match.cluster.Clusters;
+import io.aurum.match.compare.Comparison;
+import io.aurum.match.compare.ComparisonParser;
+import io.aurum.match.score.Training;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The parsed {@code rules/match.conf}: blocking rules, comparisons, how parameters are trained (or which pinned
+ * file holds them), the decision thresholds and the clustering guard. Parsing reports every problem at once with
+ * file, line and key; column names and SQL are checked against the silver schema by {@link MatchPreflight}.
+ *
+ * @param pinnedParameters parameters file to use instead of training, or null
+ */
+public record MatchRules(long maxBlockSize, List<BlockingRule> blocking, List<Comparison> comparisons,
+                         Training.Settings training, Path pinnedParameters, double reviewProbability,
+                         double keepProbability, Clusters.Settings clustering) {
+  public static final String FILE = "match.conf";
+
+  public static MatchRules load(Path rulesDir) {
+    ConfigProblems problems = new ConfigProblems();
+    ConfigReader r = RuleFile.read(rulesDir.resolve(FILE), "matching rule file", problems);
+    MatchRules rules = parse(r);
+    problems.throwIfAny();
+    return rules;
+  }
+
+  static MatchRules parse(ConfigReader r) {
+    long maxBlockSize = 0;
+    List<BlockingRule> blocking = new ArrayList<>();
+    ConfigReader b = r.child("blocking").orElse(null);
+    if (b == null) {
+      r.problem("blocking", "required: blocking { max-block-size = ..., rules = [...] }");
+    } else {
+      maxBlockSize = b.integer("max-block-size", 200, 2, 1_000_000);
+      Set<String> names = new HashSet<>();
+      for (ConfigReader rule : b.objects("rules")) {
+        String name = rule.string("name");
+        List<String> keys = rule.stringList("keys", List.of());
+        if (keys.isEmpty()) {
+          rule.problem("keys", "a blocking rule needs keys = [column, ...]");
+        }
+        if (name != null && !names.add(name)) {
+          rule.problem("name", "blocking rule \"" + name + "\" is defined twice");
+        }
+        List<String> implies = rule.stringList("implies", List.of());
+        rule.rejectUnknownKeys();
+        if (name != null && !keys.isEmpty()) {
+          blocking.add(new BlockingRule(name, keys, implies));
+        }
+      }
+      if (blocking.isEmpty()) {
+        b.problem("rules", "at least one blocking rule is needed (matching never compares all pairs)");
+      }
+      b.rejectUnknownKeys();
+    }
+    List<Comparison> comparisons = new ArrayList<>();
+    Set<String> comparisonNames = new HashSet<>();
+    for (ConfigReader c : r.objects("comparisons")) {
+      Comparison comparison = ComparisonParser.parse(c);
+      if (comparison != null && !comparisonNames.add(comparison.name())) {
+        c.problem("name", "comparison \"" + comparison.name() + "\" is defined twice");
+      } else if (comparison != null) {
+        comparisons.add(comparison);
+      }
+    }
+    if (comparisons.isEmpty()) {
+      r.problem("comparisons", "at least one comparison is needed");
+    }
+    for (BlockingRule rule : blocking) {
+      rule.implies().stream().filter(c -> !comparisonNames.contains(c)).forEach(c -> r.problem("blocking",
+          "rule \"" + rule.name() + "\" implies \"" + c + "\", which is not a comparison; comparisons: " + comparisonNames));
+    }
+    ConfigReader t = child(r, "training");
+    Training.Settings training = new Training.Settings(t.integer("u-pairs", 1_000_000, 1_000, 1_000_000_000L),
+        (int) t.integer("max-iterations", 50, 1, 10_000), t.number("convergence", 1e-4, 1e-12, 0.1),
+        t.integer("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE));
+    String pinned = t.string("pinned-parameters", "").isBlank() ? null : t.location("pinned-parameters", null);
+    t.rejectUnknownKeys();
+    ConfigReader th = child(r, "thresholds");
+    double autoMatch = th.number("auto-match", 0.95, 0, 1);
+    double review = th.number("review", 0.5, 0, 1);
+    double keep = th.number("keep-pairs", 0.01, 0, 1);
+    if (review > autoMatch) {
+      th.problem("review", "the review threshold " + review + " is above auto-match " + autoMatch);
+    }
+    th.rejectUnknownKeys();
+    ConfigReader cl = child(r, "clustering");
+    Clusters.Settings clustering = new Clusters.Settings(autoMatch, (int) cl.integer("max-cluster-size", 20, 2, 100_000),
+        cl.number("strict-probability", 0.999, 0, 1), (int) cl.integer("max-iterations", 50, 2, 1_000));
+    cl.rejectUnknownKeys();
+    r.rejectUnknownKeys();
+    return new MatchRules(maxBlockSize, List.copyOf(blocking), List.copyOf(comparisons), training,
+        pinned == null ? null : Path.of(pinned), review, keep, clustering);
+  }
+
+  public double autoMatchProbability() {
+    return clustering.autoMatch();
+  }
+
+  /** Every silver column the rules read. */
+  public Set<String> columns() {
+    Set<String> out = new LinkedHashSet<>();
+    blocking.forEach(b -> out.addAll(b.keys()));
+    comparisons.forEach(c -> out.addAll(c.columns()));
+    return out;
+  }
+
+  private static ConfigReader child(ConfigReader r, String key) {
+    return r.child(key).orElseGet(() -> new ConfigReader(ConfigFactory.empty().root(), key,
+        r.problems()));
+  }
+}

@@ -1,0 +1,179 @@
+package io.aurum.match;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.aurum.lake.Lakehouse;
+import io.aurum.lake.TableName;
+import io.aurum.match.block.CandidatePairs;
+import io.aurum.match.cluster.Clusters;
+import io.aurum.match.compare.Comparison;
+import io.aurum.match.compare.ComparisonVectors;
+import io.aurum.match.compare.JaroWinkler;
+import io.aurum.match.compare.TermFrequencies;
+import io.aurum.match.score.FsParameters;
+import io.aurum.match.score.MatchScorer;
+import io.aurum.match.score.ParametersFile;
+import io.aurum.match.score.Training;
+import io.aurum.pipeline.Progress;
+import io.aurum.standardize.StandardizeStage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Match: {@code silver.customers} to {@code match.pairs} (scored candidate pairs with every comparison's level
+ * and weight), {@code match.review_queue} (pairs between the review and auto-match thresholds),
+ * {@code match.clusters} (every record's cluster), {@code match.oversized_blocks} and {@code match.parameters}.
+ * Parameters are trained without labels unless pinned in the rules. All tables are rebuilt each run.
+ */
+public final class MatchStage {
+  public static final String NAME = "match";
+  public static final TableName PAIRS = new TableName("match", "pairs");
+  public static final TableName REVIEW_QUEUE = new TableName("match", "review_queue");
+  public static final TableName CLUSTERS = new TableName("match", "clusters");
+  public static final TableName OVERSIZED_BLOCKS = new TableName("match", "oversized_blocks");
+  public static final TableName PARAMETERS = new TableName("match", "parameters");
+  private static final StructType PARAMETER_SCHEMA = StructType.fromDDL(
+      "comparison STRING, level INT, label STRING, m DOUBLE, u DOUBLE, match_weight DOUBLE, lambda DOUBLE");
+
+  private final SparkSession spark;
+  private final Lakehouse lake;
+  private final MatchRules rules;
+  private final Progress progress;
+
+  public MatchStage(SparkSession spark, Lakehouse lake, MatchRules rules, Progress progress) {
+    this.spark = spark;
+    this.lake = lake;
+    this.rules = rules;
+    this.progress = progress;
+  }
+
+  /** Silver records with {@code record_id} ({@code source:source_id}) and the columns the rules read. */
+  public static Dataset<Row> records(Dataset<Row> silver, MatchRules rules) {
+    List<Column> columns = new ArrayList<>();
+    columns.add(concat(col("source"), lit(":"), col("source_id")).as(CandidatePairs.ID));
+    columns.add(col("source"));
+    columns.add(col("source_id"));
+    rules.columns().stream().filter(c -> !c.equals("source") && !c.equals("source_id"))
+        .forEach(c -> columns.add(col(c)));
+    return TermFrequencies.add(silver.select(columns.toArray(Column[]::new)), rules.comparisons());
+  }
+
+  public MatchResult run() {
+    long start = System.nanoTime();
+    spark.sparkContext().setJobGroup(NAME, "match customers", false);
+    JaroWinkler.register(spark);
+    List<Comparison> comparisons = rules.comparisons();
+    Dataset<Row> records = records(lake.read(StandardizeStage.CUSTOMERS), rules).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> vectors = null;
+    Dataset<Row> scored = null;
+    try {
+      long recordCount = records.count();
+      CandidatePairs.Result candidates = CandidatePairs.generate(records, rules.blocking(), rules.maxBlockSize());
+      long oversized = lake.overwrite(candidates.oversizedBlocks(), OVERSIZED_BLOCKS);
+      vectors = ComparisonVectors.compare(candidates.pairs(), records, comparisons)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      Map<String, Long> perRule = new TreeMap<>();
+      vectors.select(explode(col("blocked_by")).as("rule")).groupBy("rule").count().collectAsList()
+          .forEach(r -> perRule.put(r.getString(0), r.getLong(1)));
+      long candidateCount = perRule.isEmpty() ? 0 : vectors.count();
+      progress.line(String.format("%-11s records %,d  candidate pairs %,d  oversized blocks %,d  per rule %s",
+          NAME, recordCount, candidateCount, oversized, perRule));
+      FsParameters parameters;
+      int iterations = 0;
+      if (rules.pinnedParameters() != null) {
+        parameters = ParametersFile.read(rules.pinnedParameters(), comparisons);
+        progress.line(String.format("%-11s parameters pinned in %s", NAME, rules.pinnedParameters()));
+      } else {
+        Training.Outcome trained = Training.train(records, vectors, comparisons, rules.blocking(), rules.training(),
+            line -> progress.line(String.format("%-11s %s", NAME, line)));
+        parameters = trained.parameters();
+        iterations = trained.iterations();
+        progress.line(String.format("%-11s trained on %,d random pairs (u) and %,d candidate pairs (m): %d EM "
+            + "iterations%s, lambda %.4f", NAME, trained.randomPairs(), candidateCount, iterations,
+            trained.converged() ? "" : " (not converged)", parameters.lambda()));
+      }
+      writeParameters(parameters, comparisons);
+      scored = MatchScorer.score(vectors, comparisons, parameters).persist(StorageLevel.MEMORY_AND_DISK());
+      long written = lake.overwrite(pairColumns(scored.where(col("match_probability").geq(rules.keepProbability())),
+          comparisons, false), PAIRS);
+      long review = lake.overwrite(pairColumns(scored.where(col("match_probability").geq(rules.reviewProbability())
+          .and(col("match_probability").lt(rules.autoMatchProbability()))), comparisons, true), REVIEW_QUEUE);
+      Dataset<Row> clusters = Clusters.assign(records, scored, rules.clustering(),
+          line -> progress.line(String.format("%-11s %s", NAME, line)));
+      lake.overwrite(clusters.join(records.select(CandidatePairs.ID, "source", "source_id"), CandidatePairs.ID)
+          .select(CandidatePairs.ID, "source", "source_id", "cluster_id", "cluster_size"), CLUSTERS);
+      Row counts = lake.read(CLUSTERS).agg(countDistinct("cluster_id"),
+          sum(when(col("cluster_size").gt(1), 1).otherwise(0))).first();
+      long clusterCount = counts.getLong(0);
+      long linked = counts.isNullAt(1) ? 0 : counts.getLong(1);
+      MatchResult result = new MatchResult(recordCount, candidateCount, perRule, oversized, written, review,
+          clusterCount, linked, parameters.lambda(), iterations, (System.nanoTime() - start) / 1e9);
+      progress.line(String.format("%-11s pairs written %,d  review queue %,d  clusters %,d (%,d records linked)  %.1f s",
+          NAME, written, review, clusterCount, linked, result.seconds()));
+      return result;
+    } finally {
+      records.unpersist();
+      if (vectors != null) {
+        vectors.unpersist();
+      }
+      if (scored != null) {
+        scored.unpersist();
+      }
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  /** Pair ids, the rules that found the pair, levels and weights; with the compared values for review. */
+  private static Dataset<Row> pairColumns(Dataset<Row> scored, List<Comparison> comparisons, boolean values) {
+    List<Column> out = new ArrayList<>(List.of(col(CandidatePairs.ID + "_l"), col(CandidatePairs.ID + "_r"),
+        col("match_probability"), col("match_weight"), col("blocked_by")));
+    comparisons.forEach(c -> {
+      out.add(col(c.gammaColumn()));
+      out.add(col(c.weightColumn()));
+    });
+    if (values) {
+      for (String c : ComparisonVectors.columns(comparisons)) {
+        out.add(col(c + "_l"));
+        out.add(col(c + "_r"));
+      }
+    }
+    return scored.select(out.toArray(Column[]::new));
+  }
+
+  private void writeParameters(FsParameters p, List<Comparison> comparisons) {
+    List<Row> rows = new ArrayList<>();
+    for (Comparison c : comparisons) {
+      List<String> labels = c.labels();
+      for (int level = 0; level < labels.size(); level++) {
+        rows.add(RowFactory.create(c.name(), level, labels.get(level), p.m().get(c.name())[level],
+            p.u().get(c.name())[level], p.weight(c.name(), level), p.lambda()));
+      }
+    }
+    lake.overwrite(spark.createDataFrame(rows, PARAMETER_SCHEMA), PARAMETERS);
+    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(lake.root(), "_match/parameters.conf");
+    try (OutputStream out = file.getFileSystem(spark.sparkContext().hadoopConfiguration()).create(file, true)) {
+      out.write(ParametersFile.render(p, comparisons).getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+}

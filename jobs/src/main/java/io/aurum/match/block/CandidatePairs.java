@@ -1,0 +1,60 @@
+package io.aurum.match.block;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Candidate pairs from blocking rules, never all pairs: for each rule, records sharing all its key values form a
+ * block, and every two records of a block are a pair. A block larger than {@code maxBlockSize} (a placeholder
+ * value, a call centre's phone) is not expanded; it is returned in {@link Result#oversizedBlocks()} instead, so
+ * one shared value can neither slow the job down nor exhaust memory. Pairs of all rules are deduplicated; each
+ * remembers the rules that found it.
+ */
+public final class CandidatePairs {
+  /** Column holding a record's unique id ({@code source:source_id}). */
+  public static final String ID = "record_id";
+  private static final String KEY = "_block_key";
+
+  /**
+   * @param pairs           {@code record_id_l < record_id_r}, {@code blocked_by} (names of the rules)
+   * @param oversizedBlocks {@code rule}, {@code block_key}, {@code records}: blocks left unexpanded
+   */
+  public record Result(Dataset<Row> pairs, Dataset<Row> oversizedBlocks) {}
+
+  private CandidatePairs() {}
+
+  public static Result generate(Dataset<Row> records, List<BlockingRule> rules, long maxBlockSize) {
+    Dataset<Row> pairs = null;
+    Dataset<Row> oversized = null;
+    for (BlockingRule rule : rules) {
+      Column allPresent = lit(true);
+      for (String k : rule.keys()) {
+        allPresent = allPresent.and(col(k).isNotNull()).and(col(k).cast("string").notEqual(""));
+      }
+      Column key = concat_ws("\u001f", rule.keys().stream().map(k -> col(k).cast("string")).toArray(Column[]::new));
+      Dataset<Row> keyed = records.where(allPresent).select(col(ID), key.as(KEY));
+      Dataset<Row> sizes = keyed.groupBy(KEY).count();
+      Dataset<Row> members = keyed.join(sizes.where(col("count").leq(maxBlockSize)).select(KEY), KEY);
+      Dataset<Row> l = members.select(col(KEY), col(ID).as(ID + "_l"));
+      Dataset<Row> r = members.select(col(KEY).as(KEY + "_r"), col(ID).as(ID + "_r"));
+      Dataset<Row> rulePairs = l.join(r, col(KEY).equalTo(col(KEY + "_r")).and(col(ID + "_l").lt(col(ID + "_r"))))
+          .select(col(ID + "_l"), col(ID + "_r"), lit(rule.name()).as("rule"));
+      Dataset<Row> ruleOversized = sizes.where(col("count").gt(maxBlockSize))
+          .select(lit(rule.name()).as("rule"), col(KEY).as("block_key"), col("count").as("records"));
+      pairs = pairs == null ? rulePairs : pairs.unionByName(rulePairs);
+      oversized = oversized == null ? ruleOversized : oversized.unionByName(ruleOversized);
+    }
+    if (pairs == null) {
+      throw new IllegalArgumentException("no blocking rules");
+    }
+    return new Result(pairs.groupBy(ID + "_l", ID + "_r").agg(array_sort(collect_set("rule")).as("blocked_by")), oversized);
+  }
+}

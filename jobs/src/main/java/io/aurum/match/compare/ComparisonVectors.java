@@ -1,0 +1,68 @@
+package io.aurum.match.compare;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import io.aurum.match.block.CandidatePairs;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Turns pairs of record ids into comparison vectors: each side's compared columns as {@code <column>_l} and
+ * {@code <column>_r}, and one {@code gamma_<name>} level per comparison.
+ */
+public final class ComparisonVectors {
+  private ComparisonVectors() {}
+
+  /** Every column the comparisons read, in a stable order. */
+  public static List<String> columns(List<Comparison> comparisons) {
+    Set<String> out = new LinkedHashSet<>();
+    comparisons.forEach(c -> out.addAll(c.columns()));
+    comparisons.stream().filter(c -> c.termFrequency() != null).forEach(c -> out.add(c.tfColumn()));
+    return List.copyOf(out);
+  }
+
+  /**
+   * @param pairs   {@code record_id_l}, {@code record_id_r} and any other columns (kept)
+   * @param records {@code record_id} and every column of {@link #columns}
+   */
+  public static Dataset<Row> compare(Dataset<Row> pairs, Dataset<Row> records, List<Comparison> comparisons) {
+    List<String> columns = columns(comparisons);
+    Dataset<Row> withSides = pairs
+        .join(side(records, columns, "_l"), CandidatePairs.ID + "_l")
+        .join(side(records, columns, "_r"), CandidatePairs.ID + "_r");
+    List<Column> out = new ArrayList<>();
+    for (String c : withSides.columns()) {
+      out.add(col(c));
+    }
+    comparisons.forEach(c -> out.add(gamma(c).as(c.gammaColumn())));
+    return withSides.select(out.toArray(Column[]::new));
+  }
+
+  /** The level expression of one comparison: null level, then each level in order, then else. */
+  public static Column gamma(Comparison c) {
+    Column missing = lit(false);
+    for (String column : c.nullIfMissing()) {
+      missing = missing.or(col(column + "_l").isNull()).or(col(column + "_r").isNull());
+    }
+    Column level = when(missing, lit(Comparison.NULL_LEVEL));
+    for (int i = 0; i < c.levels().size(); i++) {
+      level = level.when(expr(c.levels().get(i).sql()), lit(i));
+    }
+    return level.otherwise(lit(c.elseLevel()));
+  }
+
+  private static Dataset<Row> side(Dataset<Row> records, List<String> columns, String suffix) {
+    List<Column> out = new ArrayList<>();
+    out.add(col(CandidatePairs.ID).as(CandidatePairs.ID + suffix));
+    columns.forEach(c -> out.add(col(c).as(c + suffix)));
+    return records.select(out.toArray(Column[]::new));
+  }
+}

@@ -1,0 +1,45 @@
+package io.aurum.match.score;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Fellegi-Sunter parameters: the share of matches among candidate pairs and, per comparison, the probability of
+ * each level (0 .. else) among matching pairs ({@code m}) and among non-matching pairs ({@code u}).
+ */
+public record FsParameters(double lambda, Map<String, double[]> m, Map<String, double[]> u) {
+  public FsParameters {
+    m = Map.copyOf(m);
+    u = Map.copyOf(u);
+  }
+
+  /** log2 of the prior odds of a match among candidate pairs. */
+  public double priorWeight() {
+    return log2(lambda / (1 - lambda));
+  }
+
+  /** The match weight of {@code level} of comparison {@code name}: log2(m / u). */
+  public double weight(String name, int level) {
+    return log2(m.get(name)[level] / u.get(name)[level]);
+  }
+
+  public FsParameters withM(double newLambda, Map<String, double[]> newM) {
+    return new FsParameters(newLambda, newM, u);
+  }
+
+  /** Copies of the arrays, safe to change. */
+  public Map<String, double[]> mutableM() {
+    Map<String, double[]> out = new LinkedHashMap<>();
+    m.forEach((k, v) -> out.put(k, v.clone()));
+    return out;
+  }
+
+  public static double log2(double x) {
+    return Math.log(x) / Math.log(2);
+  }
+
+  /** The probability of a match for a total match weight. */
+  public static double probability(double weight) {
+    return 1 / (1 + Math.pow(2, -weight));
+  }
+}

@@ -1,0 +1,173 @@
+package io.aurum.match.score;
+
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import io.aurum.match.block.BlockingRule;
+import io.aurum.match.block.CandidatePairs;
+import io.aurum.match.compare.Comparison;
+import io.aurum.match.compare.ComparisonVectors;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Unsupervised estimation of {@link FsParameters}: u from random record pairs, then m and lambda by
+ * {@link ExpectationMaximisation} on the candidate pairs. Only small aggregates reach the driver (level counts
+ * and distinct comparison vectors), never pairs.
+ */
+public final class Training {
+  /** Records per bucket of the random-pair sample: pairs are drawn within buckets (an equi-join, no cross join). */
+  static final int BUCKET_RECORDS = 1000;
+
+  /** How training is run ({@code training} in match.conf). */
+  public record Settings(long uPairs, int maxIterations, double convergence, long seed) {}
+
+  /** The parameters and the EM run that produced them. */
+  public record Outcome(FsParameters parameters, long randomPairs, int iterations, boolean converged) {}
+
+  private Training() {}
+
+  /**
+   * u from random pairs; m by one EM session per blocking rule on the pairs that rule found, leaving out the
+   * comparisons the rule implies, averaged over the sessions that estimated it (as Splink does); lambda by EM
+   * over all candidate pairs with m and u fixed.
+   */
+  public static Outcome train(Dataset<Row> records, Dataset<Row> vectors, List<Comparison> comparisons,
+                              List<BlockingRule> blocking, Settings settings, Consumer<String> log) {
+    Dataset<Row> random = randomPairs(records, settings);
+    Map<String, long[]> uCounts = levelCounts(ComparisonVectors.compare(random, records, comparisons), comparisons);
+    long randomPairs = uCounts.isEmpty() ? 0 : total(uCounts.values().iterator().next());
+    Map<String, double[]> u = new LinkedHashMap<>();
+    uCounts.forEach((name, counts) -> u.put(name, smoothed(counts)));
+    Map<String, List<double[]>> estimates = new LinkedHashMap<>();
+    comparisons.forEach(c -> estimates.put(c.name(), new ArrayList<>()));
+    int iterations = 0;
+    boolean converged = true;
+    for (BlockingRule rule : blocking) {
+      List<Comparison> session = comparisons.stream().filter(c -> !rule.implies().contains(c.name())).toList();
+      List<ExpectationMaximisation.Pattern> patterns =
+          patterns(vectors.where(array_contains(col("blocked_by"), rule.name())), session);
+      if (session.isEmpty() || patterns.isEmpty()) {
+        continue;
+      }
+      ExpectationMaximisation.Outcome em = ExpectationMaximisation.run(names(session), patterns,
+          start(session, u), settings.maxIterations(), settings.convergence(),
+          ExpectationMaximisation.IterationListener.of(line -> log.accept("[" + rule.name() + "] " + line)));
+      session.forEach(c -> estimates.get(c.name()).add(em.parameters().m().get(c.name())));
+      iterations += em.iterations();
+      converged &= em.converged();
+    }
+    Map<String, double[]> m = new LinkedHashMap<>();
+    estimates.forEach((name, list) -> {
+      if (list.isEmpty()) {
+        throw new IllegalStateException("no blocking rule found pairs to train comparison \"" + name
+            + "\" on (each rule with pairs implies it): add a blocking rule that does not imply it");
+      }
+      double[] mean = new double[list.get(0).length];
+      list.forEach(a -> {
+        for (int i = 0; i < a.length; i++) {
+          mean[i] += a[i] / list.size();
+        }
+      });
+      m.put(name, mean);
+    });
+    ExpectationMaximisation.Outcome prior = ExpectationMaximisation.lambdaOnly(names(comparisons),
+        patterns(vectors, comparisons), new FsParameters(0.5, m, u), settings.maxIterations(), settings.convergence(),
+        ExpectationMaximisation.IterationListener.of(line -> log.accept("[lambda] " + line)));
+    return new Outcome(prior.parameters(), randomPairs, iterations + prior.iterations(), converged && prior.converged());
+  }
+
+  private static List<String> names(List<Comparison> comparisons) {
+    return comparisons.stream().map(Comparison::name).toList();
+  }
+
+  private static FsParameters start(List<Comparison> session, Map<String, double[]> u) {
+    Map<String, double[]> m = new LinkedHashMap<>();
+    Map<String, double[]> sessionU = new LinkedHashMap<>();
+    session.forEach(c -> {
+      m.put(c.name(), startingM(c.elseLevel() + 1));
+      sessionU.put(c.name(), u.get(c.name()));
+    });
+    return new FsParameters(0.5, m, sessionU);
+  }
+
+  /** About {@code uPairs} pairs of distinct records drawn at random (deterministic for a seed). */
+  static Dataset<Row> randomPairs(Dataset<Row> records, Settings settings) {
+    long n = records.count();
+    long sampleSize = Math.min(n, 2 * settings.uPairs() / BUCKET_RECORDS + 1);
+    long buckets = Math.max(1, sampleSize / BUCKET_RECORDS);
+    Dataset<Row> sample = records.sample(false, Math.min(1.0, (double) sampleSize / Math.max(1, n)), settings.seed())
+        .select(col(CandidatePairs.ID), pmod(xxhash64(col(CandidatePairs.ID), lit(settings.seed())), lit(buckets))
+            .as("_bucket"));
+    Dataset<Row> l = sample.select(col("_bucket"), col(CandidatePairs.ID).as(CandidatePairs.ID + "_l"));
+    Dataset<Row> r = sample.select(col("_bucket").as("_bucket_r"), col(CandidatePairs.ID).as(CandidatePairs.ID + "_r"));
+    return l.join(r, col("_bucket").equalTo(col("_bucket_r"))
+            .and(col(CandidatePairs.ID + "_l").lt(col(CandidatePairs.ID + "_r"))))
+        .select(CandidatePairs.ID + "_l", CandidatePairs.ID + "_r");
+  }
+
+  /** Per comparison, the number of pairs at each level 0 .. else (null levels not counted). */
+  static Map<String, long[]> levelCounts(Dataset<Row> vectors, List<Comparison> comparisons) {
+    Map<String, long[]> out = new LinkedHashMap<>();
+    comparisons.forEach(c -> out.put(c.name(), new long[c.elseLevel() + 1]));
+    for (ExpectationMaximisation.Pattern p : patterns(vectors, comparisons)) {
+      for (int k = 0; k < comparisons.size(); k++) {
+        int level = p.levels()[k];
+        if (level >= 0) {
+          out.get(comparisons.get(k).name())[level] += p.count();
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The distinct comparison vectors and their counts (at most the product of the level counts). */
+  static List<ExpectationMaximisation.Pattern> patterns(Dataset<Row> vectors, List<Comparison> comparisons) {
+    Column[] gammas = comparisons.stream().map(c -> col(c.gammaColumn())).toArray(Column[]::new);
+    List<ExpectationMaximisation.Pattern> out = new ArrayList<>();
+    for (Row row : vectors.groupBy(gammas).count().collectAsList()) {
+      int[] levels = new int[comparisons.size()];
+      for (int k = 0; k < levels.length; k++) {
+        levels[k] = row.getInt(k);
+      }
+      out.add(new ExpectationMaximisation.Pattern(levels, row.getLong(levels.length)));
+    }
+    return out;
+  }
+
+  /** Counts as probabilities, half a pair added to every level so none is zero. */
+  static double[] smoothed(long[] counts) {
+    double total = total(counts) + 0.5 * counts.length;
+    double[] out = new double[counts.length];
+    for (int i = 0; i < counts.length; i++) {
+      out[i] = (counts[i] + 0.5) / total;
+    }
+    return out;
+  }
+
+  /** Starting m: better levels more likely among matches (halving from level 0 down to else). */
+  static double[] startingM(int levels) {
+    double[] mass = new double[levels];
+    for (int i = 0; i < levels; i++) {
+      mass[i] = Math.pow(2, levels - i);
+    }
+    return ExpectationMaximisation.normalised(mass);
+  }
+
+  private static long total(long[] counts) {
+    long sum = 0;
+    for (long c : counts) {
+      sum += c;
+    }
+    return sum;
+  }
+}
