@@ -13,7 +13,7 @@ import java.util.Map;
  * @param reviewPairs     pairs written to match.review_queue
  * @param clusters        clusters (records alone included)
  * @param linkedRecords   records in clusters of two or more
- * @param lambda          share of matches among candidate pairs (trained or pinned)
+ * @param lambda          prior: probability that two random records match (trained or pinned)
  * @param emIterations    EM iterations (0 when parameters were pinned)
  */
 public record MatchResult(long records, long candidatePairs, Map<String, Long> pairsPerRule, long oversizedBlocks,

@@ -103,12 +103,13 @@ public final class MatchStage {
         parameters = ParametersFile.read(rules.pinnedParameters(), comparisons);
         progress.line(String.format("%-11s parameters pinned in %s", NAME, rules.pinnedParameters()));
       } else {
-        Training.Outcome trained = Training.train(records, vectors, comparisons, rules.blocking(), rules.training(),
+        Training.Outcome trained = Training.train(records, recordCount, vectors, candidateCount, comparisons, rules.blocking(),
+            rules.training(),
             line -> progress.line(String.format("%-11s %s", NAME, line)));
         parameters = trained.parameters();
         iterations = trained.iterations();
         progress.line(String.format("%-11s trained on %,d random pairs (u) and %,d candidate pairs (m): %d EM "
-            + "iterations%s, lambda %.4f", NAME, trained.randomPairs(), candidateCount, iterations,
+            + "iterations%s, prior %.3g", NAME, trained.randomPairs(), candidateCount, iterations,
             trained.converged() ? "" : " (not converged)", parameters.lambda()));
       }
       writeParameters(parameters, comparisons);

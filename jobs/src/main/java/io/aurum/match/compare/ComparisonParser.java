@@ -36,6 +36,7 @@ public final class ComparisonParser {
         c.problem("levels", "a custom comparison needs levels = [{ label = ..., sql = ... }, ...]");
       }
       nullIfMissing = c.stringList("null-if-missing", List.of());
+      tfField = c.string("term-frequency", null);
     } else {
       String field = c.string("field");
       nullIfMissing = field == null ? List.of() : List.of(field);

@@ -4,7 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Fellegi-Sunter parameters: the share of matches among candidate pairs and, per comparison, the probability of
+ * Fellegi-Sunter parameters: {@code lambda}, the probability that two records drawn at random are the same
+ * person (the prior of every pair, however it was found), and, per comparison, the probability of
  * each level (0 .. else) among matching pairs ({@code m}) and among non-matching pairs ({@code u}).
  */
 public record FsParameters(double lambda, Map<String, double[]> m, Map<String, double[]> u) {
@@ -13,7 +14,7 @@ public record FsParameters(double lambda, Map<String, double[]> m, Map<String, d
     u = Map.copyOf(u);
   }
 
-  /** log2 of the prior odds of a match among candidate pairs. */
+  /** log2 of the prior odds of a match. */
   public double priorWeight() {
     return log2(lambda / (1 - lambda));
   }

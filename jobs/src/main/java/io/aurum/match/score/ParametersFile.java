@@ -32,8 +32,8 @@ public final class ParametersFile {
       all.put(c.name(), one);
     }
     root.put("comparisons", all);
-    return "# Fellegi-Sunter parameters trained by Aurum's match stage (no labels used). lambda: share of matches\n"
-        + "# among candidate pairs; per comparison and level: m (among matches) and u (among non-matches).\n"
+    return "# Fellegi-Sunter parameters trained by Aurum's match stage (no labels used). lambda: probability that\n"
+        + "# two records drawn at random are one person; per comparison and level: m (among matches) and u (among non-matches).\n"
         + ConfigValueFactory.fromMap(root).render(ConfigRenderOptions.concise().setFormatted(true).setJson(false));
   }
 

@@ -38,12 +38,13 @@ public final class Training {
 
   /**
    * u from random pairs; m by one EM session per blocking rule on the pairs that rule found, leaving out the
-   * comparisons the rule implies, averaged over the sessions that estimated it (as Splink does); lambda by EM
-   * over all candidate pairs with m and u fixed.
+   * comparisons the rule implies, averaged over the sessions that estimated it (as Splink does); the share of
+   * matches among candidate pairs by EM with m and u fixed, turned into the prior of two random records.
    */
-  public static Outcome train(Dataset<Row> records, Dataset<Row> vectors, List<Comparison> comparisons,
-                              List<BlockingRule> blocking, Settings settings, Consumer<String> log) {
-    Dataset<Row> random = randomPairs(records, settings);
+  public static Outcome train(Dataset<Row> records, long recordCount, Dataset<Row> vectors, long candidatePairs,
+                              List<Comparison> comparisons, List<BlockingRule> blocking, Settings settings,
+                              Consumer<String> log) {
+    Dataset<Row> random = randomPairs(records, recordCount, settings);
     Map<String, long[]> uCounts = levelCounts(ComparisonVectors.compare(random, records, comparisons), comparisons);
     long randomPairs = uCounts.isEmpty() ? 0 : total(uCounts.values().iterator().next());
     Map<String, double[]> u = new LinkedHashMap<>();
@@ -83,7 +84,15 @@ public final class Training {
     ExpectationMaximisation.Outcome prior = ExpectationMaximisation.lambdaOnly(names(comparisons),
         patterns(vectors, comparisons), new FsParameters(0.5, m, u), settings.maxIterations(), settings.convergence(),
         ExpectationMaximisation.IterationListener.of(line -> log.accept("[lambda] " + line)));
-    return new Outcome(prior.parameters(), randomPairs, iterations + prior.iterations(), converged && prior.converged());
+    // Blocking only saves work: the prior of a pair is the chance that two records drawn at random match, i.e. the
+    // expected matches among the candidates (all matches, if blocking misses none) over all pairs of records.
+    double expectedMatches = prior.parameters().lambda() * candidatePairs;
+    double allPairs = recordCount * (recordCount - 1) / 2.0;
+    double lambda = Math.min(0.5, Math.max(1 / Math.max(2, allPairs), expectedMatches / Math.max(1, allPairs)));
+    log.accept(String.format("[lambda] %.4f of %,d candidate pairs match: prior %.3g over %,.0f record pairs",
+        prior.parameters().lambda(), candidatePairs, lambda, allPairs));
+    return new Outcome(new FsParameters(lambda, m, u), randomPairs, iterations + prior.iterations(),
+        converged && prior.converged());
   }
 
   private static List<String> names(List<Comparison> comparisons) {
@@ -101,8 +110,7 @@ public final class Training {
   }
 
   /** About {@code uPairs} pairs of distinct records drawn at random (deterministic for a seed). */
-  static Dataset<Row> randomPairs(Dataset<Row> records, Settings settings) {
-    long n = records.count();
+  static Dataset<Row> randomPairs(Dataset<Row> records, long n, Settings settings) {
     long sampleSize = Math.min(n, 2 * settings.uPairs() / BUCKET_RECORDS + 1);
     long buckets = Math.max(1, sampleSize / BUCKET_RECORDS);
     Dataset<Row> sample = records.sample(false, Math.min(1.0, (double) sampleSize / Math.max(1, n)), settings.seed())
