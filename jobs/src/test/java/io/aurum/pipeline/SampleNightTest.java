@@ -11,6 +11,8 @@ import io.aurum.config.ConfigLoader;
 import io.aurum.ingest.EntityIngestResult;
 import io.aurum.lake.Lakehouse;
 import io.aurum.lake.TableName;
+import io.aurum.match.ClusterEvaluation;
+import io.aurum.match.MatchStage;
 import io.aurum.testing.SparkTest;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +23,8 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -97,6 +101,38 @@ class SampleNightTest {
     assertEquals(fromRows, fromMetrics);
     assertTrue(fromMetrics.getOrDefault("crm issue.phone.placeholder", 0L) > 20, fromMetrics.toString());
     assertTrue(fromMetrics.getOrDefault("ecommerce issue.email.placeholder", 0L) > 50, fromMetrics.toString());
+  }
+
+  @Test
+  void unsupervisedMatchingMeetsTheAccuracyBarsOnTheSample() {
+    ClusterEvaluation.Result r = ClusterEvaluation.evaluate(lake.read(MatchStage.CLUSTERS), truth());
+    assertEquals(result.match().records(), r.records());
+    assertTrue(r.precision() >= 0.98, "pairwise precision " + r.precision());
+    assertTrue(r.f1() >= 0.97, "pairwise F1 " + r.f1() + " (recall " + r.recall() + ")");
+    assertEquals(0, result.match().emIterations() == 0 ? 1 : 0, "parameters were trained, not pinned");
+  }
+
+  /** Households share family name and address, twins also the birth date: different people all the same. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "household|l.family_key = r.family_key AND l.street_key = r.street_key",
+      "twins|l.family_key = r.family_key AND l.birth_date = r.birth_date",
+      "shared placeholder phone|array_contains(l.dq_issues, 'phone.placeholder') AND array_contains(r.dq_issues, 'phone.placeholder')"})
+  void trapsAreNotMerged(String trap, String condition) {
+    Dataset<Row> records = lake.read(new TableName("silver", "customers"))
+        .join(truth(), new String[] {"source", "source_id"})
+        .join(lake.read(MatchStage.CLUSTERS).select("source", "source_id", "cluster_id"), new String[] {"source", "source_id"});
+    records.createOrReplaceTempView("trap_records");
+    Row counts = SparkTest.spark().sql("SELECT count(*), count_if(l.cluster_id = r.cluster_id) FROM trap_records l "
+        + "JOIN trap_records r ON l.source_id < r.source_id AND " + condition + " WHERE l.entity_id <> r.entity_id")
+        .first();
+    assertTrue(counts.getLong(0) >= 3, "the sample holds " + counts.getLong(0) + " " + trap + " pairs");
+    assertEquals(0, counts.getLong(1), trap + " pairs merged");
+  }
+
+  private static Dataset<Row> truth() {
+    return SparkTest.spark().read().option("header", "true").csv(Path.of("..", "sample-data", "truth.csv").toString())
+        .toDF("source", "source_id", "entity_id");
   }
 
   private static Map<String, Long> countBy(Dataset<Row> rows, String column) {

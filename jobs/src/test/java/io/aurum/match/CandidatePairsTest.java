@@ -1,0 +1,57 @@
+package io.aurum.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.aurum.match.block.BlockingRule;
+import io.aurum.match.block.CandidatePairs;
+import io.aurum.testing.SparkTest;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(SparkTest.class)
+class CandidatePairsTest {
+  private static final StructType RECORDS = StructType.fromDDL("record_id STRING, phone STRING, email STRING");
+
+  @Test
+  void aHugeBlockIsReportedNotExpandedAndOtherRulesStillPair() {
+    List<Row> rows = new ArrayList<>();
+    // 3,000 records share a placeholder phone: 4.5 million pairs if expanded.
+    for (int i = 0; i < 3000; i++) {
+      rows.add(RowFactory.create(String.format("crm:%05d", i), "0000000000", i < 2 ? "same@x.com" : null));
+    }
+    rows.add(RowFactory.create("erp:1", "5551234", null));
+    rows.add(RowFactory.create("erp:2", "5551234", "same@x.com"));
+    Dataset<Row> records = SparkTest.spark().createDataFrame(rows, RECORDS);
+    CandidatePairs.Result result = CandidatePairs.generate(records, List.of(
+        new BlockingRule("phone", List.of("phone"), List.of()),
+        new BlockingRule("email", List.of("email"), List.of())), 100);
+    List<String> pairs = result.pairs().orderBy("record_id_l", "record_id_r").collectAsList().stream()
+        .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getList(2)).toList();
+    assertEquals(List.of(
+        "crm:00000 crm:00001 [email]", "crm:00000 erp:2 [email]", "crm:00001 erp:2 [email]",
+        "erp:1 erp:2 [phone]"), pairs);
+    List<Row> oversized = result.oversizedBlocks().collectAsList();
+    assertEquals(1, oversized.size());
+    assertEquals("phone", oversized.get(0).getString(0));
+    assertEquals("0000000000", oversized.get(0).getString(1));
+    assertEquals(3000L, oversized.get(0).getLong(2));
+  }
+
+  @Test
+  void aPairFoundByTwoRulesIsOnePairRememberingBoth() {
+    Dataset<Row> records = SparkTest.spark().createDataFrame(List.of(
+        RowFactory.create("a:1", "555", "x@y.com"), RowFactory.create("b:1", "555", "x@y.com"),
+        RowFactory.create("c:1", "", "")), RECORDS);
+    List<Row> pairs = CandidatePairs.generate(records, List.of(
+        new BlockingRule("phone", List.of("phone"), List.of()),
+        new BlockingRule("email", List.of("email"), List.of())), 100).pairs().collectAsList();
+    assertEquals(1, pairs.size());
+    assertEquals(List.of("email", "phone"), pairs.get(0).getList(2));
+  }
+}
