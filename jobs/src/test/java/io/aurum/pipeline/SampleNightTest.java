@@ -12,7 +12,12 @@ import io.aurum.ingest.EntityIngestResult;
 import io.aurum.lake.Lakehouse;
 import io.aurum.lake.TableName;
 import io.aurum.match.ClusterEvaluation;
+import io.aurum.match.MatchRules;
 import io.aurum.match.MatchStage;
+import io.aurum.match.PairExplanation;
+import io.aurum.match.compare.JaroWinkler;
+import io.aurum.match.score.FsParameters;
+import io.aurum.match.score.ParametersFile;
 import io.aurum.testing.SparkTest;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +25,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -128,6 +134,26 @@ class SampleNightTest {
         .first();
     assertTrue(counts.getLong(0) >= 3, "the sample holds " + counts.getLong(0) + " " + trap + " pairs");
     assertEquals(0, counts.getLong(1), trap + " pairs merged");
+  }
+
+  @Test
+  void explainRecomputesAStoredPairAndSaysWhenBlockingNeverComparesTwoRecords() {
+    MatchRules rules = MatchRules.load(Path.of("..", "rules"));
+    FsParameters parameters = ParametersFile.read(Path.of(lake.root(), "_match", "parameters.conf"), rules.comparisons());
+    JaroWinkler.register(SparkTest.spark());
+    Dataset<Row> records = MatchStage.records(lake.read(new TableName("silver", "customers")), rules);
+    Row stored = lake.read(MatchStage.PAIRS).orderBy(col("match_probability").desc(), col("record_id_l")).first();
+    PairExplanation.Result pair = PairExplanation.explain(records, stored.getString(0), stored.getString(1), rules,
+        parameters);
+    assertEquals(stored.getDouble(2), pair.matchProbability(), 1e-9);
+    assertEquals(stored.getList(4), pair.blockedBy());
+    assertEquals(pair.matchWeight(), pair.priorWeight()
+        + pair.contributions().stream().mapToDouble(PairExplanation.Contribution::weight).sum(), 1e-9);
+    Row ends = records.agg(functions.min("record_id"), functions.max("record_id")).first();
+    PairExplanation.Result apart = PairExplanation.explain(records, ends.getString(0), ends.getString(1), rules,
+        parameters);
+    assertEquals(List.of(), apart.blockedBy());
+    assertTrue(apart.matchProbability() < 0.01, "probability " + apart.matchProbability());
   }
 
   private static Dataset<Row> truth() {

@@ -1,5 +1,6 @@
 package io.aurum.match.compare;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +36,7 @@ public record Comparison(String name, List<Level> levels, List<String> nullIfMis
 
   /** Labels of the levels 0 .. elseLevel. */
   public List<String> labels() {
-    List<String> out = new java.util.ArrayList<>(levels.stream().map(Level::label).toList());
+    List<String> out = new ArrayList<>(levels.stream().map(Level::label).toList());
     out.add("else");
     return out;
   }

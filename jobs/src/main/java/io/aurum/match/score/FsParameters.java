@@ -1,6 +1,5 @@
 package io.aurum.match.score;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -28,19 +27,7 @@ public record FsParameters(double lambda, Map<String, double[]> m, Map<String, d
     return new FsParameters(newLambda, newM, u);
   }
 
-  /** Copies of the arrays, safe to change. */
-  public Map<String, double[]> mutableM() {
-    Map<String, double[]> out = new LinkedHashMap<>();
-    m.forEach((k, v) -> out.put(k, v.clone()));
-    return out;
-  }
-
   public static double log2(double x) {
     return Math.log(x) / Math.log(2);
-  }
-
-  /** The probability of a match for a total match weight. */
-  public static double probability(double weight) {
-    return 1 / (1 + Math.pow(2, -weight));
   }
 }
