@@ -162,11 +162,13 @@ final class PersonFactory implements java.io.Serializable {
   private static String emailLocal(Rng rng, String given, String family, LocalDate birth, boolean chinese) {
     String g = ascii(given);
     String f = ascii(family);
+    // A mailbox belongs to one person: a provider gives the second James White jameswhite482, so every form
+    // carries enough digits that two people of the same name rarely share an address.
     return switch (rng.between(0, chinese ? 4 : 3)) {
-      case 0 -> g + "." + f;
-      case 1 -> g.charAt(0) + f + rng.digits(2);
-      case 2 -> g + f + birth.getYear() % 100;
-      case 3 -> f + "." + g + rng.digits(1);
+      case 0 -> g + "." + f + rng.digits(3);
+      case 1 -> g.charAt(0) + f + rng.digits(4);
+      case 2 -> g + f + birth.getYear() % 100 + rng.digits(2);
+      case 3 -> f + "." + g + rng.digits(3);
       default -> rng.digits(9);
     };
   }
