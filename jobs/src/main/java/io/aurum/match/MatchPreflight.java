@@ -24,7 +24,7 @@ public final class MatchPreflight {
     JaroWinkler.register(spark);
     ConfigProblems problems = new ConfigProblems();
     List<String> columns = List.of(silver.fieldNames());
-    String where = MatchRules.FILE;
+    String where = rules.file().toString();
     for (BlockingRule b : rules.blocking()) {
       b.keys().stream().filter(k -> !columns.contains(k)).forEach(k -> problems.add(where,
           "blocking.rules." + b.name(), "\"" + k + "\" is not a column of silver.customers; columns: " + columns));

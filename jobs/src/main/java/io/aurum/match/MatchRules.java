@@ -21,22 +21,24 @@ import java.util.Set;
  * file holds them), the decision thresholds and the clustering guard. Parsing reports every problem at once with
  * file, line and key; column names and SQL are checked against the silver schema by {@link MatchPreflight}.
  *
+ * @param file the rule file read, named in the messages of {@link MatchPreflight}
  * @param pinnedParameters parameters file to use instead of training, or null
  */
-public record MatchRules(long maxBlockSize, List<BlockingRule> blocking, List<Comparison> comparisons,
+public record MatchRules(Path file, long maxBlockSize, List<BlockingRule> blocking, List<Comparison> comparisons,
                          Training.Settings training, Path pinnedParameters, double reviewProbability,
                          double keepProbability, Clusters.Settings clustering) {
-  public static final String FILE = "match.conf";
+  private static final String FILE = "match.conf";
 
   public static MatchRules load(Path rulesDir) {
     ConfigProblems problems = new ConfigProblems();
-    ConfigReader r = RuleFile.read(rulesDir.resolve(FILE), "matching rule file", problems);
-    MatchRules rules = parse(r);
+    Path file = rulesDir.resolve(FILE);
+    ConfigReader r = RuleFile.read(file, "matching rule file", problems);
+    MatchRules rules = parse(file, r);
     problems.throwIfAny();
     return rules;
   }
 
-  static MatchRules parse(ConfigReader r) {
+  private static MatchRules parse(Path file, ConfigReader r) {
     long maxBlockSize = 0;
     List<BlockingRule> blocking = new ArrayList<>();
     ConfigReader b = r.child("blocking").orElse(null);
@@ -101,7 +103,7 @@ public record MatchRules(long maxBlockSize, List<BlockingRule> blocking, List<Co
         cl.number("strict-probability", 0.999, 0, 1), (int) cl.integer("max-iterations", 50, 2, 1_000));
     cl.rejectUnknownKeys();
     r.rejectUnknownKeys();
-    return new MatchRules(maxBlockSize, List.copyOf(blocking), List.copyOf(comparisons), training,
+    return new MatchRules(file, maxBlockSize, List.copyOf(blocking), List.copyOf(comparisons), training,
         pinned == null ? null : Path.of(pinned), review, keep, clustering);
   }
 

@@ -41,8 +41,10 @@ public final class PairExplanation {
     Row r = find(two, right);
     List<String> blockedBy = new ArrayList<>();
     for (BlockingRule rule : rules.blocking()) {
-      boolean shared = rule.keys().stream().allMatch(k -> l.getAs(k) != null && !String.valueOf(l.getAs(k)).isEmpty()
-          && Objects.equals(String.valueOf(l.getAs(k)), String.valueOf(r.getAs(k))));
+      boolean shared = rule.keys().stream().allMatch(k -> {
+        String key = Objects.toString(l.getAs(k), "");
+        return !key.isEmpty() && key.equals(Objects.toString(r.getAs(k), ""));
+      });
       if (shared) {
         blockedBy.add(rule.name());
       }

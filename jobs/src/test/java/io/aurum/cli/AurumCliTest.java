@@ -74,7 +74,7 @@ class AurumCliTest {
 
   @Test
   void overlayIngestsUnseenDataAndEveryCommandAnswers() {
-    Outcome run = aurum("run", "--conf", overlay.toString(), "--as-of", "2026-05-01");
+    Outcome run = aurum("run", "--conf", overlay.toString(), "--as-of", "2026-05-01", "--stages", "ingest,standardize");
     assertEquals(ExitCode.OK, run.code(), run.err());
     assertTrue(run.out().contains("partners.customers"), run.out());
     assertTrue(run.out().contains("read 2  accepted 2  quarantined 0"), run.out());
@@ -145,10 +145,23 @@ class AurumCliTest {
   }
 
   @Test
+  void matchRulesOverKeysTheStandardizationDoesNotDeriveStopBeforeAnyDataIsRead() throws Exception {
+    Path rules = TestFiles.write(dir.resolve("partner-rules/match.conf"),
+        Files.readString(Path.of("..", "rules", "match.conf")));
+
+    Outcome run = aurum("run", "--conf", overlay.toString(), "--as-of", "2026-05-01");
+
+    assertEquals(ExitCode.BAD_CONFIGURATION, run.code());
+    assertTrue(run.err().contains(rules + ": blocking.rules.email: \"email_key\" is not a column of silver.customers"),
+        run.err());
+    assertFalse(Files.exists(dir.resolve("lake/bronze")), "no table was written");
+  }
+
+  @Test
   void quarantineAboveTheLimitFailsTheDataChecks() {
     TestFiles.write(dir.resolve("drop/partners/2026-05-02/partners.tsv"), "partner_ref\tcontact\tmail\n\tNo Ref\tx@y\n");
 
-    Outcome run = aurum("run", "--conf", overlay.toString(), "--as-of", "2026-05-02");
+    Outcome run = aurum("run", "--conf", overlay.toString(), "--as-of", "2026-05-02", "--stages", "ingest");
 
     assertEquals(ExitCode.FAILED_CHECKS, run.code(), run.out() + run.err());
     assertTrue(run.err().contains("data check failed: partners.customers: 100.0% of rows quarantined"), run.err());
