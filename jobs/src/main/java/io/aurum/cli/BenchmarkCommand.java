@@ -1,10 +1,19 @@
 package io.aurum.cli;
 
+import io.aurum.bench.PeakMemory;
 import io.aurum.bench.StandardizeBenchmark;
 import io.aurum.config.AurumConfig;
 import io.aurum.generate.UniverseGenerator;
+import io.aurum.lake.Lakehouse;
+import io.aurum.match.ClusterEvaluation;
+import io.aurum.match.MatchPreflight;
+import io.aurum.match.MatchResult;
+import io.aurum.match.MatchRules;
+import io.aurum.match.MatchStage;
+import io.aurum.match.TruthFile;
 import io.aurum.pipeline.Pipeline;
 import io.aurum.pipeline.Stage;
+import io.aurum.standardize.StandardizeStage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,15 +26,17 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code aurum benchmark standardize}: generates a universe (once per work directory), ingests it and
- * times the stage against a plain read-and-write of the same rows.
+ * {@code aurum benchmark standardize|match}: generates a universe (once per work directory) and ingests it;
+ * standardize is timed against a plain read-and-write of the same rows, match (after standardize, once) with
+ * its pair counts, throughput, peak memory and accuracy against the generator's truth.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-    description = {"Measure a stage on generated data: the stage's time and throughput next to a plain Delta "
-        + "read-and-write of the same rows, in one run.",
+    description = {"Measure a stage on generated data. standardize: the stage's time and throughput next to a plain "
+        + "Delta read-and-write of the same rows, in one run. match: records, candidate pairs, pairs per second, "
+        + "stage time, peak memory and accuracy against the generator's truth.",
         "The data is generated into WORK/landing on first use and ingested into WORK/lakehouse."})
 final class BenchmarkCommand extends SparkCommand {
-  @Parameters(index = "0", paramLabel = "STAGE", description = "The stage to measure: standardize.")
+  @Parameters(index = "0", paramLabel = "STAGE", description = "The stage to measure: standardize or match.")
   String stage;
 
   @Option(names = "--customers", defaultValue = "500000",
@@ -50,9 +61,9 @@ final class BenchmarkCommand extends SparkCommand {
 
   @Override
   int execute(SparkSession spark, AurumConfig config) {
-    if (!"standardize".equals(stage)) {
+    if (!"standardize".equals(stage) && !"match".equals(stage)) {
       throw new ParameterException(spec.commandLine(), "Unknown stage to benchmark \"" + stage
-          + "\"; stages: standardize");
+          + "\"; stages: standardize, match");
     }
     Path landing = Path.of(config.landing());
     if (!Files.exists(landing.resolve("truth.csv"))) {
@@ -61,10 +72,18 @@ final class BenchmarkCommand extends SparkCommand {
       new UniverseGenerator(spark, new UniverseGenerator.Settings(customers, seed, landing.toString(),
           LocalDate.of(2023, 1, 1), LocalDate.of(2026, 11, 20), 0.0)).generate();
     }
-    new Pipeline(spark, config, environment(), line -> {
+    Pipeline pipeline = new Pipeline(spark, config, environment(), line -> {
       out().println(line);
       out().flush();
-    }).run(List.of(Stage.INGEST));
+    });
+    if (stage.equals("match")) {
+      Lakehouse lake = new Lakehouse(spark, config.lakehouse());
+      if (!lake.exists(StandardizeStage.CUSTOMERS)) {
+        pipeline.run(List.of(Stage.INGEST, Stage.STANDARDIZE));
+      }
+      return match(spark, config, lake, landing.resolve("truth.csv"));
+    }
+    pipeline.run(List.of(Stage.INGEST));
     List<StandardizeBenchmark.Result> results = new StandardizeBenchmark(spark, config).run();
     out().printf("benchmark standardize  cores %d  (plain = read the bronze rows, write them unchanged to Delta)%n",
         results.get(0).cores());
@@ -75,6 +94,28 @@ final class BenchmarkCommand extends SparkCommand {
           r.baselineSeconds(), r.standardizeSeconds(), r.ratio(), r.rowsPerSecondPerCore());
     }
     out().println("  target: stage ratio <= 1.50");
+    return ExitCode.OK;
+  }
+
+  private int match(SparkSession spark, AurumConfig config, Lakehouse lake, Path truth) {
+    MatchRules rules = MatchRules.load(Path.of(config.rulesDir()));
+    MatchPreflight.check(spark, rules, lake.read(StandardizeStage.CUSTOMERS).schema());
+    PeakMemory.resetHeapPeaks();
+    MatchResult r = new MatchStage(spark, lake, rules, line -> {
+      out().println(line);
+      out().flush();
+    }).run();
+    PeakMemory peak = PeakMemory.now();
+    ClusterEvaluation.Result e = ClusterEvaluation.evaluate(lake.read(MatchStage.CLUSTERS), TruthFile.read(spark, truth));
+    out().printf("benchmark match  cores %d  max heap %,d MB%n", spark.sparkContext().defaultParallelism(),
+        Runtime.getRuntime().maxMemory() >> 20);
+    out().printf("  records %,d  candidate pairs %,d  stage %.1f s  pairs/s %,.0f%n", r.records(), r.candidatePairs(),
+        r.seconds(), r.candidatePairs() / r.seconds());
+    out().printf("  peak memory: resident %,d MB (whole JVM since start)  heap %,d MB (during the stage)%n",
+        peak.residentBytes() >> 20, peak.heapBytes() >> 20);
+    out().printf("  accuracy: pairwise precision %.4f  recall %.4f  F1 %.4f  (B-cubed P %.4f R %.4f)%n",
+        e.precision(), e.recall(), e.f1(), e.bcubedPrecision(), e.bcubedRecall());
+    out().println("  target: stage < 300 s");
     return ExitCode.OK;
   }
 }

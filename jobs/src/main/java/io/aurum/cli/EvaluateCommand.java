@@ -1,11 +1,10 @@
 package io.aurum.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aurum.config.AurumConfig;
 import io.aurum.lake.Lakehouse;
 import io.aurum.match.ClusterEvaluation;
 import io.aurum.match.MatchStage;
+import io.aurum.match.TruthFile;
 import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code aurum evaluate}: the latest clusters against a truth file, as pairwise and B-cubed figures. */
@@ -23,33 +23,26 @@ final class EvaluateCommand extends SparkCommand {
   @Option(names = "--truth", required = true, paramLabel = "FILE", description = "The truth CSV file.")
   File truth;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or json. Default: ${DEFAULT-VALUE}.")
-  String format;
+  @Mixin
+  ReportFormatOption report;
 
   @Override
   int execute(SparkSession spark, AurumConfig config) {
-    if (!format.equals("table") && !format.equals("json")) {
-      spec.commandLine().getErr().println("Unknown --format " + format + "; use table or json");
-      return ExitCode.BAD_CONFIGURATION;
-    }
-    if (!truth.isFile()) {
-      spec.commandLine().getErr().println("Truth file not found: " + truth);
-      return ExitCode.BAD_CONFIGURATION;
-    }
     Lakehouse lake = new Lakehouse(spark, config.lakehouse());
     if (!lake.exists(MatchStage.CLUSTERS)) {
       spec.commandLine().getErr().println("No match.clusters in " + lake.root() + ": run the match stage first");
       return ExitCode.BAD_CONFIGURATION;
     }
-    Dataset<Row> raw = spark.read().option("header", "true").csv(truth.getAbsolutePath());
-    if (raw.columns().length < 3) {
-      spec.commandLine().getErr().println("The truth file needs three columns: source, source_id, entity id");
+    Dataset<Row> truthRows;
+    try {
+      truthRows = TruthFile.read(spark, truth.toPath());
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println(e.getMessage());
       return ExitCode.BAD_CONFIGURATION;
     }
-    Dataset<Row> truthRows = raw.toDF(rename(raw.columns()));
     ClusterEvaluation.Result r = ClusterEvaluation.evaluate(lake.read(MatchStage.CLUSTERS), truthRows);
-    if (format.equals("json")) {
-      out().println(json(r));
+    if (report.json()) {
+      out().println(Json.of(json(r)));
     } else {
       out().printf("records evaluated   %,d (clustered but not in truth %,d; in truth but not clustered %,d)%n",
           r.records(), r.clustersOnly(), r.truthOnly());
@@ -65,15 +58,7 @@ final class EvaluateCommand extends SparkCommand {
     return ExitCode.OK;
   }
 
-  private static String[] rename(String[] columns) {
-    String[] out = columns.clone();
-    out[0] = "source";
-    out[1] = "source_id";
-    out[2] = "entity_id";
-    return out;
-  }
-
-  private static String json(ClusterEvaluation.Result r) {
+  private static Map<String, Object> json(ClusterEvaluation.Result r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("records", r.records());
     m.put("clustered_not_in_truth", r.clustersOnly());
@@ -90,10 +75,6 @@ final class EvaluateCommand extends SparkCommand {
     m.put("missed_merges", r.missedMerges());
     m.put("false_merge_examples", r.falseMergeExamples());
     m.put("missed_merge_examples", r.missedMergeExamples());
-    try {
-      return new ObjectMapper().writeValueAsString(m);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot render the evaluation as JSON", e);
-    }
+    return m;
   }
 }

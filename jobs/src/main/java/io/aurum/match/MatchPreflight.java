@@ -29,6 +29,10 @@ public final class MatchPreflight {
       b.keys().stream().filter(k -> !columns.contains(k)).forEach(k -> problems.add(where,
           "blocking.rules." + b.name(), "\"" + k + "\" is not a column of silver.customers; columns: " + columns));
     }
+    if (rules.minHash() != null) {
+      rules.minHash().columns().stream().filter(k -> !columns.contains(k)).forEach(k -> problems.add(where,
+          "blocking.minhash.columns", "\"" + k + "\" is not a column of silver.customers; columns: " + columns));
+    }
     StructType pairSchema = new StructType();
     for (StructField f : silver.fields()) {
       pairSchema = pairSchema.add(f.name() + "_l", f.dataType()).add(f.name() + "_r", f.dataType());

@@ -5,7 +5,9 @@ import io.aurum.config.ConfigProblems;
 import io.aurum.config.ConfigReader;
 import io.aurum.config.RuleFile;
 import io.aurum.match.block.BlockingRule;
+import io.aurum.match.block.MinHashRule;
 import io.aurum.match.cluster.Clusters;
+import io.aurum.match.cluster.Overrides;
 import io.aurum.match.compare.Comparison;
 import io.aurum.match.compare.ComparisonParser;
 import io.aurum.match.score.Training;
@@ -22,25 +24,29 @@ import java.util.Set;
  * file, line and key; column names and SQL are checked against the silver schema by {@link MatchPreflight}.
  *
  * @param file the rule file read, named in the messages of {@link MatchPreflight}
+ * @param minHash the fuzzy blocking rule ({@code blocking.minhash}), or null when it is off
  * @param pinnedParameters parameters file to use instead of training, or null
+ * @param overrides the steward's must-link and cannot-link pairs ({@code rules/overrides/})
  */
-public record MatchRules(Path file, long maxBlockSize, List<BlockingRule> blocking, List<Comparison> comparisons,
+public record MatchRules(Path file, long maxBlockSize, List<BlockingRule> blocking, MinHashRule minHash,
+                         List<Comparison> comparisons,
                          Training.Settings training, Path pinnedParameters, double reviewProbability,
-                         double keepProbability, Clusters.Settings clustering) {
+                         double keepProbability, Clusters.Settings clustering, Overrides overrides) {
   private static final String FILE = "match.conf";
 
   public static MatchRules load(Path rulesDir) {
     ConfigProblems problems = new ConfigProblems();
     Path file = rulesDir.resolve(FILE);
     ConfigReader r = RuleFile.read(file, "matching rule file", problems);
-    MatchRules rules = parse(file, r);
+    MatchRules rules = parse(file, r, Overrides.load(rulesDir, problems));
     problems.throwIfAny();
     return rules;
   }
 
-  private static MatchRules parse(Path file, ConfigReader r) {
+  private static MatchRules parse(Path file, ConfigReader r, Overrides overrides) {
     long maxBlockSize = 0;
     List<BlockingRule> blocking = new ArrayList<>();
+    MinHashRule minHash = null;
     ConfigReader b = r.child("blocking").orElse(null);
     if (b == null) {
       r.problem("blocking", "required: blocking { max-block-size = ..., rules = [...] }");
@@ -65,6 +71,7 @@ public record MatchRules(Path file, long maxBlockSize, List<BlockingRule> blocki
       if (blocking.isEmpty()) {
         b.problem("rules", "at least one blocking rule is needed (matching never compares all pairs)");
       }
+      minHash = b.child("minhash").map(m -> minHash(m, names)).orElse(null);
       b.rejectUnknownKeys();
     }
     List<Comparison> comparisons = new ArrayList<>();
@@ -103,8 +110,8 @@ public record MatchRules(Path file, long maxBlockSize, List<BlockingRule> blocki
         cl.number("strict-probability", 0.999, 0, 1), (int) cl.integer("max-iterations", 50, 2, 1_000));
     cl.rejectUnknownKeys();
     r.rejectUnknownKeys();
-    return new MatchRules(file, maxBlockSize, List.copyOf(blocking), List.copyOf(comparisons), training,
-        pinned == null ? null : Path.of(pinned), review, keep, clustering);
+    return new MatchRules(file, maxBlockSize, List.copyOf(blocking), minHash, List.copyOf(comparisons), training,
+        pinned == null ? null : Path.of(pinned), review, keep, clustering, overrides);
   }
 
   public double autoMatchProbability() {
@@ -115,8 +122,28 @@ public record MatchRules(Path file, long maxBlockSize, List<BlockingRule> blocki
   public Set<String> columns() {
     Set<String> out = new LinkedHashSet<>();
     blocking.forEach(b -> out.addAll(b.keys()));
+    if (minHash != null) {
+      out.addAll(minHash.columns());
+    }
     comparisons.forEach(c -> out.addAll(c.columns()));
     return out;
+  }
+
+  private static MinHashRule minHash(ConfigReader m, Set<String> ruleNames) {
+    boolean enabled = m.bool("enabled", true);
+    String name = m.string("name", "minhash");
+    if (!ruleNames.add(name)) {
+      m.problem("name", "blocking rule \"" + name + "\" is defined twice");
+    }
+    List<String> columns = m.stringList("columns", List.of());
+    if (columns.isEmpty()) {
+      m.problem("columns", "the MinHash rule needs columns = [column, ...] whose text is shingled");
+    }
+    MinHashRule rule = new MinHashRule(name, columns, (int) m.integer("shingle-size", 3, 1, 10),
+        (int) m.integer("bands", 5, 1, 100), (int) m.integer("rows-per-band", 4, 1, 50),
+        m.number("max-distance", 0.5, 0, 1), m.integer("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE));
+    m.rejectUnknownKeys();
+    return enabled ? rule : null;
   }
 
   private static ConfigReader child(ConfigReader r, String key) {

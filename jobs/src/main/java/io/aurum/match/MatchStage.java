@@ -41,7 +41,8 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * Match: {@code silver.customers} to {@code match.pairs} (scored candidate pairs with every comparison's level
  * and weight), {@code match.review_queue} (pairs between the review and auto-match thresholds),
- * {@code match.clusters} (every record's cluster), {@code match.oversized_blocks} and {@code match.parameters}.
+ * {@code match.clusters} (every record's cluster), {@code match.oversized_blocks}, {@code match.parameters} and
+ * {@code match.overrides} (the steward overrides applied and what became of each).
  * Parameters are trained without labels unless pinned in the rules. All tables are rebuilt each run.
  */
 public final class MatchStage {
@@ -51,6 +52,7 @@ public final class MatchStage {
   public static final TableName CLUSTERS = new TableName("match", "clusters");
   public static final TableName OVERSIZED_BLOCKS = new TableName("match", "oversized_blocks");
   public static final TableName PARAMETERS = new TableName("match", "parameters");
+  public static final TableName OVERRIDES = new TableName("match", "overrides");
   private static final StructType PARAMETER_SCHEMA = StructType.fromDDL(
       "comparison STRING, level INT, label STRING, m DOUBLE, u DOUBLE, match_weight DOUBLE, lambda DOUBLE");
 
@@ -87,7 +89,8 @@ public final class MatchStage {
     Dataset<Row> scored = null;
     try {
       long recordCount = records.count();
-      CandidatePairs.Result candidates = CandidatePairs.generate(records, rules.blocking(), rules.maxBlockSize());
+      CandidatePairs.Result candidates = CandidatePairs.generate(records, rules.blocking(), rules.minHash(),
+          rules.maxBlockSize());
       long oversized = lake.overwrite(candidates.oversizedBlocks(), OVERSIZED_BLOCKS);
       vectors = ComparisonVectors.compare(candidates.pairs(), records, comparisons)
           .persist(StorageLevel.MEMORY_AND_DISK());
@@ -118,10 +121,12 @@ public final class MatchStage {
           comparisons, false), PAIRS);
       long review = lake.overwrite(pairColumns(scored.where(col("match_probability").geq(rules.reviewProbability())
           .and(col("match_probability").lt(rules.autoMatchProbability()))), comparisons, true), REVIEW_QUEUE);
-      Dataset<Row> clusters = Clusters.assign(records, scored, rules.clustering(),
+      Dataset<Row> overrides = rules.overrides().rows(spark);
+      Dataset<Row> clusters = Clusters.assign(records, scored, overrides, rules.clustering(),
           line -> progress.line(String.format("%-11s %s", NAME, line)));
       lake.overwrite(clusters.join(records.select(CandidatePairs.ID, "source", "source_id"), CandidatePairs.ID)
           .select(CandidatePairs.ID, "source", "source_id", "cluster_id", "cluster_size"), CLUSTERS);
+      auditOverrides(overrides);
       Row counts = lake.read(CLUSTERS).agg(countDistinct("cluster_id"),
           sum(when(col("cluster_size").gt(1), 1).otherwise(0))).first();
       long clusterCount = counts.getLong(0);
@@ -140,6 +145,31 @@ public final class MatchStage {
         scored.unpersist();
       }
       spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  /**
+   * {@code match.overrides}: every steward override of this run and what became of it: linked / apart (honoured),
+   * record not found (one of its records is not in silver tonight) or not honoured (a must-link pair the
+   * cluster size limit or a conflicting cannot-link kept apart).
+   */
+  private void auditOverrides(Dataset<Row> overrides) {
+    Dataset<Row> clusters = lake.read(CLUSTERS);
+    String id = CandidatePairs.ID;
+    Dataset<Row> audit = overrides
+        .join(clusters.select(col(id).as(id + "_l"), col("cluster_id").as("cluster_l")), new String[] {id + "_l"}, "left")
+        .join(clusters.select(col(id).as(id + "_r"), col("cluster_id").as("cluster_r")), new String[] {id + "_r"}, "left")
+        .withColumn("status", when(col("cluster_l").isNull().or(col("cluster_r").isNull()), "record not found")
+            .when(col("kind").equalTo("must_link").and(col("cluster_l").equalTo(col("cluster_r"))), "linked")
+            .when(col("kind").equalTo("cannot_link").and(col("cluster_l").notEqual(col("cluster_r"))), "apart")
+            .otherwise("not honoured"))
+        .select("kind", id + "_l", id + "_r", "reason", "location", "status");
+    lake.overwrite(audit, OVERRIDES);
+    Map<String, Long> byStatus = new TreeMap<>();
+    lake.read(OVERRIDES).groupBy("kind", "status").count().collectAsList()
+        .forEach(r -> byStatus.put(r.getString(0) + " " + r.getString(1), r.getLong(2)));
+    if (!byStatus.isEmpty()) {
+      progress.line(String.format("%-11s steward overrides %s", NAME, byStatus));
     }
   }
 

@@ -3,7 +3,6 @@ package io.aurum.match;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import io.aurum.match.block.BlockingRule;
 import io.aurum.match.block.CandidatePairs;
 import io.aurum.match.compare.Comparison;
 import io.aurum.match.compare.ComparisonVectors;
@@ -11,7 +10,6 @@ import io.aurum.match.score.FsParameters;
 import io.aurum.match.score.MatchScorer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -25,7 +23,8 @@ public final class PairExplanation {
   public record Contribution(String comparison, int level, String label, double weight) {}
 
   /**
-   * @param blockedBy blocking rules whose keys the two records share (empty: blocking never compares them)
+   * @param blockedBy blocking rules that pair the two records, block-size caps aside (empty: blocking never
+   *                  compares them)
    */
   public record Result(String left, String right, double priorWeight, List<Contribution> contributions,
                        double matchWeight, double matchProbability, List<String> blockedBy) {}
@@ -36,19 +35,12 @@ public final class PairExplanation {
    * @param records {@link MatchStage#records} rows (with term frequencies) holding at least the two records
    */
   public static Result explain(Dataset<Row> records, String left, String right, MatchRules rules, FsParameters p) {
-    List<Row> two = records.where(col(CandidatePairs.ID).isin(left, right)).collectAsList();
-    Row l = find(two, left);
-    Row r = find(two, right);
-    List<String> blockedBy = new ArrayList<>();
-    for (BlockingRule rule : rules.blocking()) {
-      boolean shared = rule.keys().stream().allMatch(k -> {
-        String key = Objects.toString(l.getAs(k), "");
-        return !key.isEmpty() && key.equals(Objects.toString(r.getAs(k), ""));
-      });
-      if (shared) {
-        blockedBy.add(rule.name());
-      }
-    }
+    Dataset<Row> two = records.where(col(CandidatePairs.ID).isin(left, right));
+    List<Row> found = two.collectAsList();
+    find(found, left);
+    find(found, right);
+    List<Row> blocked = CandidatePairs.generate(two, rules.blocking(), rules.minHash(), 2).pairs().collectAsList();
+    List<String> blockedBy = blocked.isEmpty() ? List.of() : blocked.get(0).getList(2);
     Dataset<Row> pair = records.sparkSession().range(1)
         .select(lit(left).as(CandidatePairs.ID + "_l"), lit(right).as(CandidatePairs.ID + "_r"));
     Row scored = MatchScorer.score(ComparisonVectors.compare(pair, records, rules.comparisons()), rules.comparisons(), p)
@@ -63,8 +55,9 @@ public final class PairExplanation {
         scored.getAs("match_probability"), blockedBy);
   }
 
-  private static Row find(List<Row> rows, String id) {
-    return rows.stream().filter(r -> id.equals(r.getAs(CandidatePairs.ID))).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no record " + id + " in silver.customers"));
+  private static void find(List<Row> rows, String id) {
+    if (rows.stream().noneMatch(r -> id.equals(r.getAs(CandidatePairs.ID)))) {
+      throw new IllegalArgumentException("no record " + id + " in silver.customers");
+    }
   }
 }

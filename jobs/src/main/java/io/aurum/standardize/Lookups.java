@@ -1,12 +1,9 @@
 package io.aurum.standardize;
 
 import io.aurum.config.ConfigReader;
-import io.aurum.ingest.CsvDiagnosis;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.aurum.config.RuleCsv;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,45 +27,23 @@ public final class Lookups {
   public Map<String, String> table(String name, ConfigReader params) {
     return loaded.computeIfAbsent(name, n -> {
       Map<String, String> out = new LinkedHashMap<>();
-      for (Line line : lines(n, params, "table", List.of("key", "value"))) {
+      for (RuleCsv.Line line : lines(n, params, "table", List.of("key", "value"))) {
         out.put(line.fields().get(0).toLowerCase(Locale.ROOT), line.fields().get(1));
       }
       return out;
     });
   }
 
-  /** One data line of a lookup file: its trimmed fields and where it is ({@code file:line}). */
-  public record Line(List<String> fields, String location) {}
-
   /**
    * The data lines of {@code rules/lookups/<name>.csv}, each with as many fields as {@code columns} names
    * (used in messages); a missing file or a line of another width is a problem reported at {@code key}.
    */
-  public List<Line> lines(String name, ConfigReader params, String key, List<String> columns) {
+  public List<RuleCsv.Line> lines(String name, ConfigReader params, String key, List<String> columns) {
     Path file = directory.resolve(name + ".csv");
     if (!name.matches("[a-z0-9_]+") || !Files.isRegularFile(file)) {
       params.problem(key, "lookup table not found: " + file);
       return List.of();
     }
-    List<Line> out = new ArrayList<>();
-    try {
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      for (int i = 1; i < lines.size(); i++) {
-        String line = lines.get(i);
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        List<String> fields = CsvDiagnosis.split(line, ',', '"').stream().map(String::strip).toList();
-        if (fields.size() != columns.size()) {
-          params.problem(key, file + ":" + (i + 1) + ": expected " + String.join(",", columns) + ", got "
-              + fields.size() + " values");
-          continue;
-        }
-        out.add(new Line(fields, file + ":" + (i + 1)));
-      }
-    } catch (IOException e) {
-      params.problem(key, "cannot read " + file + ": " + e.getMessage());
-    }
-    return out;
+    return RuleCsv.read(file, columns, message -> params.problem(key, message));
   }
 }

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
 import io.aurum.config.ConfigReader;
+import io.aurum.config.RuleCsv;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -59,7 +60,7 @@ public record OrderAmounts(String reportingCurrency, List<Rate> rates, List<Stri
     String table = r.string("fx-rates");
     List<Rate> rates = new ArrayList<>();
     if (table != null) {
-      for (Lookups.Line line : lookups.lines(table, r, "fx-rates", List.of("currency", "valid_from", "rate"))) {
+      for (RuleCsv.Line line : lookups.lines(table, r, "fx-rates", List.of("currency", "valid_from", "rate"))) {
         Rate rate = rate(line, r);
         if (rate != null) {
           rates.add(rate);
@@ -73,7 +74,7 @@ public record OrderAmounts(String reportingCurrency, List<Rate> rates, List<Stri
     return amounts;
   }
 
-  private static Rate rate(Lookups.Line line, ConfigReader r) {
+  private static Rate rate(RuleCsv.Line line, ConfigReader r) {
     List<String> f = line.fields();
     String problem = null;
     try {

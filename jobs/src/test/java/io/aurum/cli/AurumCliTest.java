@@ -178,7 +178,7 @@ class AurumCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"run", "sql", "tables", "generate", "benchmark"})
+  @ValueSource(strings = {"run", "sql", "tables", "evaluate", "explain", "blocking", "generate", "benchmark"})
   void everyCommandHasHelp(String command) {
     Outcome help = aurum(command, "--help");
     assertEquals(ExitCode.OK, help.code());

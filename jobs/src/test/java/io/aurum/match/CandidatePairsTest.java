@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.aurum.match.block.BlockingRule;
 import io.aurum.match.block.CandidatePairs;
+import io.aurum.match.block.MinHashRule;
 import io.aurum.testing.SparkTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ class CandidatePairsTest {
     Dataset<Row> records = SparkTest.spark().createDataFrame(rows, RECORDS);
     CandidatePairs.Result result = CandidatePairs.generate(records, List.of(
         new BlockingRule("phone", List.of("phone"), List.of()),
-        new BlockingRule("email", List.of("email"), List.of())), 100);
+        new BlockingRule("email", List.of("email"), List.of())), null, 100);
     List<String> pairs = result.pairs().orderBy("record_id_l", "record_id_r").collectAsList().stream()
         .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getList(2)).toList();
     assertEquals(List.of(
@@ -50,8 +51,29 @@ class CandidatePairsTest {
         RowFactory.create("c:1", "", "")), RECORDS);
     List<Row> pairs = CandidatePairs.generate(records, List.of(
         new BlockingRule("phone", List.of("phone"), List.of()),
-        new BlockingRule("email", List.of("email"), List.of())), 100).pairs().collectAsList();
+        new BlockingRule("email", List.of("email"), List.of())), null, 100).pairs().collectAsList();
     assertEquals(1, pairs.size());
     assertEquals(List.of("email", "phone"), pairs.get(0).getList(2));
+  }
+
+  @Test
+  void minHashFindsPairsWithATypoInEveryKeyAndKeepsOnlyCloseOnes() {
+    StructType schema = StructType.fromDDL("record_id STRING, name_key STRING, street_key STRING");
+    Dataset<Row> records = SparkTest.spark().createDataFrame(List.of(
+        RowFactory.create("crm:1", "jonathan smithers", "12 baker street"),
+        RowFactory.create("erp:1", "jonathon smithers", "12 baker streett"),
+        RowFactory.create("web:1", "margaret oduya", "4 elm road"),
+        RowFactory.create("web:2", null, null)), schema);
+    MinHashRule rule = new MinHashRule("minhash", List.of("name_key", "street_key"), 3, 10, 4, 0.5, 42);
+    CandidatePairs.Result result = CandidatePairs.generate(records,
+        List.of(new BlockingRule("name", List.of("name_key"), List.of())), rule, 100);
+    List<String> pairs = result.pairs().collectAsList().stream()
+        .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getList(2)).toList();
+    assertEquals(List.of("crm:1 erp:1 [minhash]"), pairs);
+
+    MinHashRule strict = new MinHashRule("minhash", List.of("name_key", "street_key"), 3, 10, 4, 0.05, 42);
+    assertEquals(0, CandidatePairs.generate(records,
+        List.of(new BlockingRule("name", List.of("name_key"), List.of())), strict, 100).pairs().count(),
+        "a pair sharing a band but farther apart than max-distance is dropped");
   }
 }

@@ -51,18 +51,43 @@ class ClusteringTest {
     for (int i = 1; i < records.size(); i++) {
       chain.add(new Link(records.get(i - 1), records.get(i), 1.0 - i * 1e-5));
     }
-    Map<String, String> parts = GreedyClustering.split(records, chain, 2, 0.999);
+    Map<String, String> parts = GreedyClustering.split(records, chain, List.of(), 2, 0.999);
     assertEquals(new TreeMap<>(Map.of("r1", "r1", "r2", "r1", "r3", "r3", "r4", "r3", "r5", "r5")),
         new TreeMap<>(parts));
     assertNotEquals(parts.get("r2"), parts.get("r3"));
   }
 
+  @Test
+  void mustLinkJoinsUnlinkedRecordsAndCannotLinkSplitsAChainKeepingTheStrongerLink() {
+    Map<String, String> clusters = assign(List.of("a", "b", "c", "d", "e"), List.of(
+            RowFactory.create("a", "b", 0.99), RowFactory.create("b", "c", 0.97), RowFactory.create("d", "e", 0.999)),
+        List.of(RowFactory.create("cannot_link", "a", "c"), RowFactory.create("cannot_link", "d", "e"),
+            RowFactory.create("must_link", "c", "e"), RowFactory.create("must_link", "x", "y")));
+    // a-b-c is one component until a and c are kept apart: b stays with a (0.99 beats 0.97); d and e are apart
+    // although their score is high; the steward's c-e link puts e with c; x and y are not in the data.
+    assertEquals(Map.of("a", "a", "b", "a", "c", "c", "d", "d", "e", "c"), clusters);
+  }
+
+  @Test
+  void greedySplitKeepsApartPairsInDifferentParts() {
+    List<Link> links = List.of(new Link("a", "b", 0.99), new Link("b", "c", 0.98), new Link("c", "d", 0.97));
+    Map<String, String> parts = GreedyClustering.split(List.of("a", "b", "c", "d"), links,
+        List.of(new GreedyClustering.Apart("a", "d")), 10, 0.9);
+    assertEquals(new TreeMap<>(Map.of("a", "a", "b", "a", "c", "a", "d", "d")), new TreeMap<>(parts));
+  }
+
   private static Map<String, String> assign(List<String> ids, List<Row> links) {
+    return assign(ids, links, List.of());
+  }
+
+  private static Map<String, String> assign(List<String> ids, List<Row> links, List<Row> overrides) {
     Dataset<Row> records = SparkTest.spark().createDataFrame(ids.stream().map(id -> RowFactory.create(id)).toList(),
         StructType.fromDDL("record_id STRING"));
     Dataset<Row> scored = SparkTest.spark().createDataFrame(links, PAIRS);
+    Dataset<Row> steward = SparkTest.spark().createDataFrame(overrides,
+        StructType.fromDDL("kind STRING, record_id_l STRING, record_id_r STRING"));
     Map<String, String> out = new TreeMap<>();
-    Clusters.assign(records, scored, SETTINGS, line -> { }).collectAsList()
+    Clusters.assign(records, scored, steward, SETTINGS, line -> { }).collectAsList()
         .forEach(r -> out.put(r.getString(0), r.getString(1)));
     return out;
   }

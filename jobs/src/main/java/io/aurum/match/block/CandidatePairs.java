@@ -13,7 +13,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * Candidate pairs from blocking rules, never all pairs: for each rule, records sharing all its key values form a
- * block, and every two records of a block are a pair. A block larger than {@code maxBlockSize} (a placeholder
+ * block, and every two records of a block are a pair; the {@link MinHashRule}, if any, adds pairs whose records
+ * share a MinHash band and whose shingle sets are close. A block larger than {@code maxBlockSize} (a placeholder
  * value, a call centre's phone) is not expanded; it is returned in {@link Result#oversizedBlocks()} instead, so
  * one shared value can neither slow the job down nor exhaust memory. Pairs of all rules are deduplicated; each
  * remembers the rules that found it.
@@ -21,7 +22,7 @@ import org.apache.spark.sql.Row;
 public final class CandidatePairs {
   /** Column holding a record's unique id ({@code source:source_id}). */
   public static final String ID = "record_id";
-  private static final String KEY = "_block_key";
+  static final String KEY = "_block_key";
 
   /**
    * @param pairs           {@code record_id_l < record_id_r}, {@code blocked_by} (names of the rules)
@@ -31,30 +32,52 @@ public final class CandidatePairs {
 
   private CandidatePairs() {}
 
-  public static Result generate(Dataset<Row> records, List<BlockingRule> rules, long maxBlockSize) {
-    Dataset<Row> pairs = null;
-    Dataset<Row> oversized = null;
-    for (BlockingRule rule : rules) {
-      Column allPresent = lit(true);
-      for (String k : rule.keys()) {
-        allPresent = allPresent.and(col(k).isNotNull()).and(col(k).cast("string").notEqual(""));
-      }
-      Column key = concat_ws("\u001f", rule.keys().stream().map(k -> col(k).cast("string")).toArray(Column[]::new));
-      Dataset<Row> keyed = records.where(allPresent).select(col(ID), key.as(KEY));
-      Dataset<Row> sizes = keyed.groupBy(KEY).count();
-      Dataset<Row> members = keyed.join(sizes.where(col("count").leq(maxBlockSize)).select(KEY), KEY);
-      Dataset<Row> l = members.select(col(KEY), col(ID).as(ID + "_l"));
-      Dataset<Row> r = members.select(col(KEY).as(KEY + "_r"), col(ID).as(ID + "_r"));
-      Dataset<Row> rulePairs = l.join(r, col(KEY).equalTo(col(KEY + "_r")).and(col(ID + "_l").lt(col(ID + "_r"))))
-          .select(col(ID + "_l"), col(ID + "_r"), lit(rule.name()).as("rule"));
-      Dataset<Row> ruleOversized = sizes.where(col("count").gt(maxBlockSize))
-          .select(lit(rule.name()).as("rule"), col(KEY).as("block_key"), col("count").as("records"));
-      pairs = pairs == null ? rulePairs : pairs.unionByName(rulePairs);
-      oversized = oversized == null ? ruleOversized : oversized.unionByName(ruleOversized);
-    }
-    if (pairs == null) {
+  /**
+   * @param minHash the fuzzy rule, or null for exact keys only
+   */
+  public static Result generate(Dataset<Row> records, List<BlockingRule> rules, MinHashRule minHash,
+                                long maxBlockSize) {
+    if (rules.isEmpty()) {
       throw new IllegalArgumentException("no blocking rules");
     }
-    return new Result(pairs.groupBy(ID + "_l", ID + "_r").agg(array_sort(collect_set("rule")).as("blocked_by")), oversized);
+    Result all = null;
+    for (BlockingRule rule : rules) {
+      all = union(all, expand(keyed(records, rule), rule.name(), maxBlockSize));
+    }
+    if (minHash != null) {
+      Dataset<Row> shingles = minHash.shingles(records);
+      Result banded = expand(minHash.bandKeys(shingles), minHash.name(), maxBlockSize);
+      all = union(all, new Result(minHash.closeEnough(banded.pairs().distinct(), shingles), banded.oversizedBlocks()));
+    }
+    return new Result(all.pairs().groupBy(ID + "_l", ID + "_r").agg(array_sort(collect_set("rule")).as("blocked_by")),
+        all.oversizedBlocks());
+  }
+
+  /** {@code record_id}, {@code _block_key} of the records that have every key of the rule. */
+  private static Dataset<Row> keyed(Dataset<Row> records, BlockingRule rule) {
+    Column allPresent = lit(true);
+    for (String k : rule.keys()) {
+      allPresent = allPresent.and(col(k).isNotNull()).and(col(k).cast("string").notEqual(""));
+    }
+    Column key = concat_ws("\u001f", rule.keys().stream().map(k -> col(k).cast("string")).toArray(Column[]::new));
+    return records.where(allPresent).select(col(ID), key.as(KEY));
+  }
+
+  /** Every two records of a block within the size cap, and the blocks above it. */
+  private static Result expand(Dataset<Row> keyed, String rule, long maxBlockSize) {
+    Dataset<Row> sizes = keyed.groupBy(KEY).count();
+    Dataset<Row> members = keyed.join(sizes.where(col("count").leq(maxBlockSize)).select(KEY), KEY);
+    Dataset<Row> l = members.select(col(KEY), col(ID).as(ID + "_l"));
+    Dataset<Row> r = members.select(col(KEY).as(KEY + "_r"), col(ID).as(ID + "_r"));
+    Dataset<Row> pairs = l.join(r, col(KEY).equalTo(col(KEY + "_r")).and(col(ID + "_l").lt(col(ID + "_r"))))
+        .select(col(ID + "_l"), col(ID + "_r"), lit(rule).as("rule"));
+    Dataset<Row> oversized = sizes.where(col("count").gt(maxBlockSize))
+        .select(lit(rule).as("rule"), col(KEY).cast("string").as("block_key"), col("count").as("records"));
+    return new Result(pairs, oversized);
+  }
+
+  private static Result union(Result a, Result b) {
+    return a == null ? b
+        : new Result(a.pairs().unionByName(b.pairs()), a.oversizedBlocks().unionByName(b.oversizedBlocks()));
   }
 }
