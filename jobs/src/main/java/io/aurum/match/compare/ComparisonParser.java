@@ -9,7 +9,8 @@ import java.util.List;
  * out their levels in SQL (exact first, then the thresholds in the order given).
  */
 public final class ComparisonParser {
-  static final List<String> TYPES = List.of("exact", "jaro-winkler", "levenshtein", "jaccard", "date", "custom");
+  static final List<String> TYPES = List.of("exact", "jaro-winkler", "levenshtein", "jaccard", "date", "numeric",
+      "distance", "custom");
 
   private ComparisonParser() {}
 
@@ -37,6 +38,13 @@ public final class ComparisonParser {
       }
       nullIfMissing = c.stringList("null-if-missing", List.of());
       tfField = c.string("term-frequency", null);
+    } else if ("distance".equals(type)) {
+      String lat = c.string("latitude");
+      String lon = c.string("longitude");
+      nullIfMissing = lat == null || lon == null ? List.of() : List.of(lat, lon);
+      if (!nullIfMissing.isEmpty()) {
+        levels.addAll(distanceLevels(c, lat, lon));
+      }
     } else {
       String field = c.string("field");
       nullIfMissing = field == null ? List.of() : List.of(field);
@@ -72,8 +80,23 @@ public final class ComparisonParser {
             + r + "))"));
         levels.add(new Comparison.Level("same year", y));
       }
+      case "numeric" -> thresholds(c, List.of("1", "5"), 0, 1e12).forEach(t -> levels.add(new Comparison.Level(
+          "within " + t, "abs(cast(" + l + " AS DOUBLE) - cast(" + r + " AS DOUBLE)) <= " + t)));
       default -> { } // exact: the one level
     }
+    return levels;
+  }
+
+  /** Same point, then great-circle (haversine) distance in km within each threshold. */
+  private static List<Comparison.Level> distanceLevels(ConfigReader c, String lat, String lon) {
+    String lat1 = "radians(" + lat + "_l)";
+    String lat2 = "radians(" + lat + "_r)";
+    String km = "2 * 6371.0 * asin(sqrt(pow(sin((" + lat2 + " - " + lat1 + ") / 2), 2) + cos(" + lat1 + ") * cos("
+        + lat2 + ") * pow(sin(radians(" + lon + "_r - " + lon + "_l) / 2), 2)))";
+    List<Comparison.Level> levels = new ArrayList<>();
+    levels.add(new Comparison.Level("same point", lat + "_l = " + lat + "_r AND " + lon + "_l = " + lon + "_r"));
+    thresholds(c, List.of("1", "10"), 0, 20_000).forEach(t -> levels.add(new Comparison.Level("within " + t + " km",
+        km + " <= " + t)));
     return levels;
   }
 
