@@ -1,5 +1,6 @@
 package io.aurum.lake;
 
+import io.delta.tables.DeltaMergeBuilder;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,6 +60,32 @@ public final class Lakehouse {
     if (!exists(name)) {
       spark.createDataFrame(List.of(), schema).write().format("delta").mode(SaveMode.Append).save(location(name));
     }
+  }
+
+  /**
+   * Creates an empty table with this schema and Delta's Change Data Feed turned on unless it exists, so every later
+   * change is readable with {@link #changes}.
+   */
+  public void ensureWithChangeFeed(TableName name, StructType schema) {
+    if (!exists(name)) {
+      spark.createDataFrame(List.of(), schema).write().format("delta").mode(SaveMode.Append)
+          .option("delta.enableChangeDataFeed", "true").save(location(name));
+    }
+  }
+
+  /** A Delta MERGE of {@code source} (alias {@code s}) into the table (alias {@code t}); the caller adds clauses. */
+  public DeltaMergeBuilder merge(TableName name, Dataset<Row> source, String condition) {
+    return DeltaTable.forPath(spark, location(name)).as("t").merge(source.as("s"), condition);
+  }
+
+  /**
+   * The table's change feed from {@code since} on: a version number or a timestamp ({@code 2026-11-22 00:00:00}),
+   * with Delta's {@code _change_type}, {@code _commit_version} and {@code _commit_timestamp}.
+   */
+  public Dataset<Row> changes(TableName name, String since) {
+    boolean version = since.matches("\\d+");
+    return spark.read().format("delta").option("readChangeFeed", "true")
+        .option(version ? "startingVersion" : "startingTimestamp", since).load(location(name));
   }
 
   /** Appends rows; returns the number of rows committed. */
@@ -168,7 +195,8 @@ public final class Lakehouse {
   }
 
   /** The table's current version, or -1 when it does not exist yet. */
-  private long version(TableName name) {
+  /** The table's latest version, -1 when it does not exist. */
+  public long version(TableName name) {
     if (!exists(name)) {
       return -1;
     }

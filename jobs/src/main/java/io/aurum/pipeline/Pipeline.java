@@ -5,6 +5,10 @@ import io.aurum.ingest.IngestPreflight;
 import io.aurum.ingest.IngestResult;
 import io.aurum.ingest.IngestStage;
 import io.aurum.lake.Lakehouse;
+import io.aurum.golden.GoldenPreflight;
+import io.aurum.golden.GoldenResult;
+import io.aurum.golden.GoldenStage;
+import io.aurum.golden.SurvivorshipRules;
 import io.aurum.match.MatchPreflight;
 import io.aurum.match.MatchResult;
 import io.aurum.match.MatchRules;
@@ -52,19 +56,26 @@ public final class Pipeline {
 
   /** Outcome of a pipeline run. */
   public record Result(RunContext run, RunStatus status, List<String> failedChecks, IngestResult ingest,
-                       StandardizeResult standardize, MatchResult match) {}
+                       StandardizeResult standardize, MatchResult match, GoldenResult golden) {}
 
   public Result run(List<Stage> stages) {
     IngestPreflight.check(spark, config, environment);
     StandardizeRules standardizeRules = null;
     MatchRules matchRules = null;
-    if (stages.contains(Stage.STANDARDIZE) || stages.contains(Stage.MATCH)) {
+    SurvivorshipRules survivorship = null;
+    if (stages.contains(Stage.STANDARDIZE) || stages.contains(Stage.MATCH) || stages.contains(Stage.GOLDEN)) {
       standardizeRules = StandardizeRules.load(Path.of(config.rulesDir()), config.sources());
       StructType silver = StandardizePreflight.check(spark, standardizeRules, config.sources());
       if (stages.contains(Stage.MATCH)) {
         matchRules = MatchRules.load(Path.of(config.rulesDir()));
         if (silver != null) {
           MatchPreflight.check(spark, matchRules, silver);
+        }
+      }
+      if (stages.contains(Stage.GOLDEN)) {
+        survivorship = SurvivorshipRules.load(Path.of(config.rulesDir()));
+        if (silver != null) {
+          GoldenPreflight.check(survivorship, silver);
         }
       }
     }
@@ -78,6 +89,7 @@ public final class Pipeline {
     IngestResult ingest = null;
     StandardizeResult standardize = null;
     MatchResult match = null;
+    GoldenResult golden = null;
     try {
       if (stages.contains(Stage.INGEST)) {
         ingest = new IngestStage(spark, lake, config, environment, progress).run(run);
@@ -92,13 +104,17 @@ public final class Pipeline {
         match = new MatchStage(spark, lake, matchRules, progress).run();
         log.matchMetrics(run, match);
       }
+      if (stages.contains(Stage.GOLDEN) && failed.isEmpty()) {
+        golden = new GoldenStage(spark, lake, survivorship, progress).run(run);
+        log.goldenMetrics(run, golden);
+      }
     } catch (RuntimeException e) {
       log.ended(run, RunStatus.FAILED, String.valueOf(e.getMessage()));
       throw e;
     }
     RunStatus status = failed.isEmpty() ? RunStatus.SUCCEEDED : RunStatus.FAILED_CHECKS;
     log.ended(run, status, failed.isEmpty() ? null : String.join("; ", failed));
-    return new Result(run, status, List.copyOf(failed), ingest, standardize, match);
+    return new Result(run, status, List.copyOf(failed), ingest, standardize, match, golden);
   }
 
   private RunContext newRun() {

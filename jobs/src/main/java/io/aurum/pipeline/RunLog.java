@@ -5,6 +5,8 @@ import io.aurum.ingest.IngestResult;
 import io.aurum.ingest.IngestStage;
 import io.aurum.lake.Lakehouse;
 import io.aurum.lake.Tables;
+import io.aurum.golden.GoldenResult;
+import io.aurum.golden.GoldenStage;
 import io.aurum.match.MatchResult;
 import io.aurum.match.MatchStage;
 import io.aurum.standardize.StandardizeResult;
@@ -87,8 +89,6 @@ public final class RunLog {
 
   /** Candidate pairs (per blocking rule too), oversized blocks, pairs, clusters, lambda and time of the match stage. */
   public void matchMetrics(RunContext run, MatchResult result) {
-    Timestamp now = new Timestamp(System.currentTimeMillis());
-    List<Row> rows = new ArrayList<>();
     Map<String, Double> values = new LinkedHashMap<>();
     values.put("records", (double) result.records());
     values.put("candidate_pairs", (double) result.candidatePairs());
@@ -101,8 +101,23 @@ public final class RunLog {
     values.put("em_iterations", (double) result.emIterations());
     values.put("seconds", result.seconds());
     result.pairsPerRule().forEach((rule, n) -> values.put("pairs.rule." + rule, (double) n));
-    values.forEach((name, v) -> rows.add(RowFactory.create(run.runId(), MatchStage.NAME, null, "customers", name, v,
-        now)));
+    customerMetrics(run, MatchStage.NAME, values);
+  }
+
+  public void goldenMetrics(RunContext run, GoldenResult result) {
+    Map<String, Double> values = new LinkedHashMap<>();
+    values.put("golden_customers", (double) result.customers());
+    values.put("changed_customers", (double) result.changed());
+    values.put("xref_rows", (double) result.xrefRows());
+    values.put("seconds", result.seconds());
+    result.idEvents().forEach((event, n) -> values.put("id_events." + event, (double) n));
+    customerMetrics(run, GoldenStage.NAME, values);
+  }
+
+  private void customerMetrics(RunContext run, String stage, Map<String, Double> values) {
+    Timestamp now = new Timestamp(System.currentTimeMillis());
+    List<Row> rows = new ArrayList<>();
+    values.forEach((name, v) -> rows.add(RowFactory.create(run.runId(), stage, null, "customers", name, v, now)));
     lake.append(spark.createDataFrame(rows, METRICS_SCHEMA), Tables.STAGE_METRICS);
   }
 

@@ -9,7 +9,8 @@ import java.util.Optional;
 public enum Stage {
   INGEST,
   STANDARDIZE,
-  MATCH;
+  MATCH,
+  GOLDEN;
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);

@@ -1,0 +1,82 @@
+package io.aurum.golden;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Stable golden ids: tonight's clusters inherit yesterday's ids by their source records. A cluster and a previous
+ * golden id are paired when each is the other's largest overlap (ties to the smaller id), so an id goes to at most
+ * one cluster and a cluster keeps at most one id. Every other cluster gets a new id; a previous id left without a
+ * cluster is merged into the id of the cluster holding most of its records, or retired when none of its records
+ * is left. A new id is {@code G} and 16 hex digits of the SHA-256 of the cluster's smallest record id (salted with
+ * the run date if that id was ever issued), so ids are opaque, deterministic and independent of partitioning.
+ */
+public final class GoldenIds {
+  private GoldenIds() {}
+
+  /**
+   * @param assignments {@code cluster_id}, {@code golden_id} for every cluster of tonight
+   * @param events      {@code event} (created, split, merged, retired), {@code golden_id}, {@code related_id} (the
+   *                    id split from or merged into), {@code records} (tonight's records involved)
+   */
+  public record Result(Dataset<Row> assignments, Dataset<Row> events) {}
+
+  /**
+   * @param clusters {@code record_id}, {@code cluster_id} of tonight
+   * @param previous {@code record_id}, {@code golden_id} of the last run (empty on the first night)
+   * @param issued   {@code golden_id} of every id ever issued
+   */
+  public static Result assign(Dataset<Row> clusters, Dataset<Row> previous, Dataset<Row> issued, String runDate) {
+    Dataset<Row> overlap = clusters.join(previous, "record_id").groupBy("cluster_id", "golden_id")
+        .agg(count(lit(1)).as("n"));
+    Dataset<Row> ranked = overlap
+        .withColumn("rank_c", row_number().over(Window.partitionBy("cluster_id").orderBy(col("n").desc(),
+            col("golden_id"))))
+        .withColumn("rank_g", row_number().over(Window.partitionBy("golden_id").orderBy(col("n").desc(),
+            col("cluster_id"))));
+    Dataset<Row> kept = ranked.where(col("rank_c").equalTo(1).and(col("rank_g").equalTo(1)))
+        .select("cluster_id", "golden_id");
+    Dataset<Row> sizes = clusters.groupBy("cluster_id").agg(count(lit(1)).as("records"));
+    Dataset<Row> fresh = sizes.join(kept, new String[] {"cluster_id"}, "left_anti")
+        .withColumn("_candidate", newId(col("cluster_id")))
+        .join(issued.select(col("golden_id").as("_candidate"), lit(true).as("_taken")), new String[] {"_candidate"},
+            "left")
+        .withColumn("golden_id", when(col("_taken"), newId(concat(col("cluster_id"), lit("|" + runDate))))
+            .otherwise(col("_candidate")))
+        .select("cluster_id", "golden_id", "records");
+    Dataset<Row> assignments = kept.unionByName(fresh.select("cluster_id", "golden_id"));
+
+    // A new id is a split when most of its records belonged to a previous id, else a creation.
+    Dataset<Row> origin = ranked.where(col("rank_c").equalTo(1)).select(col("cluster_id"),
+        col("golden_id").as("related_id"));
+    Dataset<Row> created = fresh.join(origin, new String[] {"cluster_id"}, "left")
+        .select(when(col("related_id").isNull(), "created").otherwise("split").as("event"), col("golden_id"),
+            col("related_id"), col("records"));
+    // A previous id without a cluster: merged into the id of its largest part, or retired when nothing is left.
+    Dataset<Row> gone = previous.select("golden_id").distinct().join(kept, new String[] {"golden_id"}, "left_anti");
+    Dataset<Row> target = ranked.where(col("rank_g").equalTo(1)).select(col("golden_id"), col("cluster_id"), col("n"))
+        .join(assignments.select(col("cluster_id"), col("golden_id").as("related_id")), "cluster_id");
+    Dataset<Row> ended = gone.join(target, new String[] {"golden_id"}, "left")
+        .select(when(col("related_id").isNull(), "retired").otherwise("merged").as("event"), col("golden_id"),
+            col("related_id"), coalesce(col("n"), lit(0L)).as("records"));
+    return new Result(assignments, created.unionByName(ended));
+  }
+
+  /** {@code G} and the first 16 hex digits (upper case) of the SHA-256 of {@code seed}. */
+  static Column newId(Column seed) {
+    return concat(lit("G"), upper(substring(sha2(seed, 256), 1, 16)));
+  }
+}

@@ -1,0 +1,188 @@
+package io.aurum.golden;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.current_timestamp;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+
+import io.aurum.lake.Lakehouse;
+import io.aurum.lake.TableName;
+import io.aurum.match.MatchStage;
+import io.aurum.pipeline.Progress;
+import io.aurum.pipeline.RunContext;
+import io.aurum.standardize.StandardizeStage;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Golden: {@code match.clusters} and {@code silver.customers} to {@code gold.customers} (the current golden record
+ * per customer, with provenance), {@code gold.customer_xref} (every source record to its golden id),
+ * {@code gold.id_events} (created, merged, split, retired) and {@code gold.customer_history} (SCD type 2).
+ * Golden ids are kept across nights by {@link GoldenIds}; values are chosen by {@link Survivorship}. Customers and
+ * history are written with Delta MERGE and carry Delta's Change Data Feed, so an unchanged customer produces no
+ * change at all; a rerun of the same night changes nothing.
+ */
+public final class GoldenStage {
+  public static final String NAME = "golden";
+  public static final TableName CUSTOMERS = new TableName("gold", "customers");
+  public static final TableName XREF = new TableName("gold", "customer_xref");
+  public static final TableName ID_EVENTS = new TableName("gold", "id_events");
+  public static final TableName HISTORY = new TableName("gold", "customer_history");
+  private static final StructType XREF_SCHEMA = StructType.fromDDL("record_id STRING, source STRING, "
+      + "source_id STRING, golden_id STRING, match_probability DOUBLE, first_seen DATE, last_seen DATE");
+  private static final StructType EVENT_SCHEMA = StructType.fromDDL("run_id STRING, run_date DATE, event STRING, "
+      + "golden_id STRING, related_id STRING, records LONG, recorded_at TIMESTAMP");
+
+  private final SparkSession spark;
+  private final Lakehouse lake;
+  private final SurvivorshipRules rules;
+  private final Progress progress;
+
+  public GoldenStage(SparkSession spark, Lakehouse lake, SurvivorshipRules rules, Progress progress) {
+    this.spark = spark;
+    this.lake = lake;
+    this.rules = rules;
+    this.progress = progress;
+  }
+
+  public GoldenResult run(RunContext run) {
+    long start = System.nanoTime();
+    spark.sparkContext().setJobGroup(NAME, "golden records", false);
+    Date runDate = Date.valueOf(run.runDate());
+    lake.ensure(XREF, XREF_SCHEMA);
+    lake.ensure(ID_EVENTS, EVENT_SCHEMA);
+    Dataset<Row> clusters = lake.read(MatchStage.CLUSTERS).select("record_id", "cluster_id");
+    Dataset<Row> previousXref = lake.read(XREF).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      GoldenIds.Result ids = GoldenIds.assign(clusters, previousXref.select("record_id", "golden_id"),
+          lake.read(ID_EVENTS).select("golden_id").distinct(), run.runDate().toString());
+      Dataset<Row> assignments = ids.assignments().persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> records = lake.read(StandardizeStage.CUSTOMERS)
+          .withColumn("record_id", concat(col("source"), lit(":"), col("source_id")))
+          .join(clusters, "record_id").join(assignments, "cluster_id");
+      Dataset<Row> golden = Survivorship.golden(records, rules);
+      golden = golden.withColumn("attribute_hash", sha2(to_json(struct(attributeColumns(golden))), 256))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        Map<String, Long> events = writeEvents(ids.events(), run, runDate);
+        long changed = writeCustomers(golden);
+        writeHistory(golden, run);
+        long xref = writeXref(records, previousXref, runDate);
+        long customers = lake.read(CUSTOMERS).count();
+        GoldenResult result = new GoldenResult(customers, changed, xref, events, (System.nanoTime() - start) / 1e9);
+        progress.line(String.format("%-11s golden customers %,d  new or changed %,d  xref rows %,d  id events %s  "
+            + "%.1f s", NAME, customers, changed, xref, events, result.seconds()));
+        return result;
+      } finally {
+        golden.unpersist();
+        assignments.unpersist();
+      }
+    } finally {
+      previousXref.unpersist();
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  /** The golden record's attributes (what a new version is about), without counts and timestamps of its records. */
+  private static Column[] attributeColumns(Dataset<Row> golden) {
+    List<Column> out = new ArrayList<>();
+    for (String c : golden.columns()) {
+      if (!List.of(Survivorship.KEY, "record_count", "first_seen", "last_updated").contains(c)) {
+        out.add(col(c));
+      }
+    }
+    return out.toArray(Column[]::new);
+  }
+
+  /**
+   * Appends tonight's id events that are not recorded yet: a rerun of the same night (after a crash, or on the same
+   * data) neither repeats nor removes any.
+   */
+  private Map<String, Long> writeEvents(Dataset<Row> events, RunContext run, Date runDate) {
+    Dataset<Row> rows = events.select(lit(run.runId()).as("run_id"), lit(runDate).as("run_date"), col("event"),
+        col("golden_id"), col("related_id"), col("records"), current_timestamp().as("recorded_at"));
+    Dataset<Row> known = lake.read(ID_EVENTS).select(col("event").as("_e"), col("golden_id").as("_g"),
+        col("related_id").as("_r"));
+    lake.append(rows.join(known, col("event").equalTo(col("_e")).and(col("golden_id").equalTo(col("_g")))
+        .and(col("related_id").eqNullSafe(col("_r"))), "left_anti"), ID_EVENTS);
+    Map<String, Long> counts = new TreeMap<>();
+    lake.read(ID_EVENTS).where(col("run_id").equalTo(run.runId())).groupBy("event").count().collectAsList()
+        .forEach(r -> counts.put(r.getString(0), r.getLong(1)));
+    return counts;
+  }
+
+  /** MERGE: new ids inserted, changed attributes updated, ids without a cluster tonight deleted. */
+  private long writeCustomers(Dataset<Row> golden) {
+    lake.ensureWithChangeFeed(CUSTOMERS, golden.schema());
+    long before = lake.version(CUSTOMERS);
+    lake.merge(CUSTOMERS, golden, "t.golden_id = s.golden_id")
+        .whenMatched("t.attribute_hash <> s.attribute_hash OR t.record_count <> s.record_count "
+            + "OR NOT (t.last_updated <=> s.last_updated)").updateAll()
+        .whenNotMatched().insertAll()
+        .whenNotMatchedBySource().delete()
+        .execute();
+    return lake.version(CUSTOMERS) == before ? 0
+        : lake.changes(CUSTOMERS, String.valueOf(before + 1)).where(col("_change_type")
+            .isin("insert", "update_postimage")).count();
+  }
+
+  /**
+   * SCD type 2 in one MERGE: a changed customer's current version is closed and a new one inserted (the staged
+   * copy without a merge key never matches), a new customer gets version 1, a retired one's version is closed.
+   */
+  private void writeHistory(Dataset<Row> golden, RunContext run) {
+    Column validFrom = lit(run.startedAt());
+    Dataset<Row> versions = golden.select(col("golden_id"), col("attribute_hash"), to_json(struct(
+        attributeColumns(golden))).as("attributes"));
+    lake.ensureWithChangeFeed(HISTORY, StructType.fromDDL("golden_id STRING, version INT, valid_from TIMESTAMP, "
+        + "valid_to TIMESTAMP, is_current BOOLEAN, attribute_hash STRING, attributes STRING"));
+    Dataset<Row> current = lake.read(HISTORY).where(col("is_current"))
+        .select(col("golden_id"), col("version").as("_version"), col("attribute_hash").as("_hash"));
+    Dataset<Row> changed = versions.join(current, new String[] {"golden_id"}, "left")
+        .where(col("_hash").isNull().or(col("_hash").notEqual(col("attribute_hash"))))
+        .withColumn("version", coalesce(col("_version"), lit(0)).plus(1))
+        .withColumn("retired", lit(false));
+    Dataset<Row> retired = current.join(versions.select("golden_id"), new String[] {"golden_id"}, "left_anti")
+        .select(col("golden_id"), lit(null).cast("string").as("attribute_hash"), lit(null).cast("string")
+            .as("attributes"), col("_version"), col("_hash"), lit(0).as("version"), lit(true).as("retired"));
+    Dataset<Row> staged = changed.withColumn("merge_key", col("golden_id"))
+        .unionByName(changed.where(col("_version").isNotNull()).withColumn("merge_key", lit(null).cast("string")))
+        .unionByName(retired.withColumn("merge_key", col("golden_id")))
+        .withColumn("valid_from", validFrom);
+    lake.merge(HISTORY, staged, "t.golden_id = s.merge_key AND t.is_current")
+        .whenMatched().updateExpr(Map.of("is_current", "false", "valid_to", "s.valid_from"))
+        .whenNotMatched("NOT s.retired").insertExpr(Map.of("golden_id", "s.golden_id", "version",
+            "CAST(s.version AS INT)", "valid_from", "s.valid_from", "valid_to", "CAST(NULL AS TIMESTAMP)",
+            "is_current", "true", "attribute_hash", "s.attribute_hash", "attributes", "s.attributes"))
+        .execute();
+  }
+
+  /** Every record ever seen: tonight's with their golden id, earlier ones kept as they were. */
+  private long writeXref(Dataset<Row> records, Dataset<Row> previous, Date runDate) {
+    Dataset<Row> probability = lake.read(MatchStage.PAIRS).select(col("record_id_l").as("record_id"),
+            col("match_probability"))
+        .unionByName(lake.read(MatchStage.PAIRS).select(col("record_id_r").as("record_id"), col("match_probability")))
+        .groupBy("record_id").agg(max("match_probability").as("match_probability"));
+    Dataset<Row> tonight = records.select("record_id", "source", "source_id", "golden_id")
+        .join(probability, new String[] {"record_id"}, "left")
+        .join(previous.select(col("record_id"), col("first_seen").as("_first")), new String[] {"record_id"}, "left")
+        .select(col("record_id"), col("source"), col("source_id"), col("golden_id"), col("match_probability"),
+            coalesce(col("_first"), lit(runDate)).as("first_seen"), lit(runDate).as("last_seen"));
+    Dataset<Row> earlier = previous.join(tonight.select("record_id"), new String[] {"record_id"}, "left_anti");
+    return lake.overwrite(tonight.unionByName(earlier), XREF);
+  }
+}

@@ -1,0 +1,148 @@
+package io.aurum.golden;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.aurum.lake.Lakehouse;
+import io.aurum.match.MatchStage;
+import io.aurum.pipeline.Progress;
+import io.aurum.pipeline.RunContext;
+import io.aurum.standardize.StandardizeStage;
+import io.aurum.testing.SparkTest;
+import io.aurum.testing.TestFiles;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two nights of the golden stage over hand-made silver records and clusters: a rerun changes nothing; a second
+ * night with a changed e-mail, a merge, a split and a new customer yields exactly those versions, id events and
+ * changes, and keeps every other golden id.
+ */
+@ExtendWith(SparkTest.class)
+class GoldenStageTest {
+  private static final StructType SILVER = StructType.fromDDL("source STRING, source_id STRING, full_name STRING, "
+      + "email STRING, city STRING, updated_at TIMESTAMP, _ingested_at TIMESTAMP, dq_issues ARRAY<STRING>");
+  private static final StructType CLUSTERS = StructType.fromDDL("record_id STRING, source STRING, source_id STRING, "
+      + "cluster_id STRING, cluster_size LONG");
+  private static final StructType PAIRS = StructType.fromDDL(
+      "record_id_l STRING, record_id_r STRING, match_probability DOUBLE");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void aRerunChangesNothingAndASecondNightRecordsExactlyItsChanges() {
+    Lakehouse lake = new Lakehouse(SparkTest.spark(), dir.resolve("lake").toString());
+    TestFiles.write(dir.resolve("rules/survivorship.conf"), """
+        source-priority = [erp, crm, web]
+        attributes {
+          full_name { strategy = source-priority }
+          email { strategy = collect-all, primary = source-priority }
+          city { strategy = most-recent }
+        }
+        """);
+    GoldenStage stage = new GoldenStage(SparkTest.spark(), lake, SurvivorshipRules.load(dir.resolve("rules")),
+        Progress.NONE);
+    List<Row> silver = new ArrayList<>(List.of(
+        silver("crm", "1", "Ann Lee", "ann@x.com", "Leeds"), silver("erp", "1", "Ann Lee", "ann@x.com", "Leeds"),
+        silver("crm", "2", "Bob Hill", "bob@x.com", "York"), silver("erp", "2", "Robert Hill", "rob@x.com", "York"),
+        silver("crm", "3", "Cy Tan", "cy@x.com", "Hull"), silver("web", "3", "Cy Tan", "cy@x.com", "Hull")));
+    write(lake, silver, "crm:1 erp:1", "crm:2 erp:2", "crm:3", "web:3");
+
+    GoldenResult first = stage.run(run("n1", "2026-11-21"));
+    assertEquals(4, first.customers());
+    assertEquals(Map.of("created", 4L), first.idEvents());
+    Map<String, String> night1 = goldenIds(lake);
+    long historyVersion = lake.version(GoldenStage.HISTORY);
+    long customersVersion = lake.version(GoldenStage.CUSTOMERS);
+
+    GoldenResult rerun = stage.run(run("n1-again", "2026-11-21"));
+    assertEquals(0, rerun.changed());
+    assertEquals(Map.of(), rerun.idEvents());
+    assertEquals(night1, goldenIds(lake));
+    assertEquals(0, lake.changes(GoldenStage.HISTORY, String.valueOf(historyVersion)).where("_commit_version > "
+        + historyVersion).count(), "no new version");
+    assertEquals(4, lake.read(GoldenStage.HISTORY).count());
+
+    // Night 2: Ann's ERP record has a new e-mail; Bob's two records split; Cy's two records merge; Dee is new.
+    silver.set(1, silver("erp", "1", "Ann Lee", "ann.lee@y.com", "Leeds"));
+    silver.add(silver("crm", "4", "Dee Roe", "dee@x.com", "Bath"));
+    write(lake, silver, "crm:1 erp:1", "crm:2", "erp:2", "crm:3 web:3", "crm:4");
+    GoldenResult second = stage.run(run("n2", "2026-11-22"));
+
+    Map<String, String> night2 = goldenIds(lake);
+    assertEquals(night1.get("crm:1"), night2.get("crm:1"), "Ann keeps her id");
+    assertEquals(night1.get("crm:2"), night2.get("crm:2"), "Bob's part with the smaller cluster id keeps his id");
+    // Cy's two ids overlap tonight's cluster equally: the smaller id survives, the other is merged into it.
+    String survivor = night1.get("crm:3").compareTo(night1.get("web:3")) < 0 ? night1.get("crm:3") : night1.get("web:3");
+    String mergedAway = survivor.equals(night1.get("crm:3")) ? night1.get("web:3") : night1.get("crm:3");
+    assertEquals(survivor, night2.get("crm:3"));
+    assertEquals(survivor, night2.get("web:3"));
+    assertEquals(Map.of("created", 1L, "merged", 1L, "split", 1L), second.idEvents());
+    List<String> events = lake.read(GoldenStage.ID_EVENTS).where("run_id = 'n2'").collectAsList().stream()
+        .map(e -> e.getString(2) + " " + e.getString(3).equals(mergedAway) + " " + e.getString(4))
+        .sorted().toList();
+    assertEquals(List.of("created false null", "merged true " + survivor, "split false " + night1.get("crm:2")),
+        events);
+
+    List<String> versions = lake.read(GoldenStage.HISTORY).orderBy("golden_id", "version").collectAsList().stream()
+        .filter(h -> h.getString(0).equals(night1.get("crm:1")))
+        .map(h -> h.getInt(1) + " " + h.getBoolean(4)).toList();
+    assertEquals(List.of("1 false", "2 true"), versions, "Ann's new e-mail is a new version");
+    assertEquals(List.of(false), lake.read(GoldenStage.HISTORY).where("golden_id = '" + mergedAway + "'")
+        .collectAsList().stream().map(h -> h.getBoolean(4)).toList(), "the merged-away id's version is closed");
+
+    Map<String, String> changes = new TreeMap<>();
+    lake.changes(GoldenStage.CUSTOMERS, String.valueOf(customersVersion + 1))
+        .where("_change_type <> 'update_preimage'").collectAsList()
+        .forEach(c -> changes.put(c.getString(c.fieldIndex("golden_id")), c.getString(c.fieldIndex("_change_type"))));
+    assertEquals(Map.of(night1.get("crm:1"), "update_postimage", night1.get("crm:2"), "update_postimage",
+        night2.get("erp:2"), "insert", survivor, "update_postimage", mergedAway, "delete",
+        night2.get("crm:4"), "insert"), changes, "only the changed customers");
+  }
+
+  private static Row silver(String source, String id, String name, String email, String city) {
+    return RowFactory.create(source, id, name, email, city, Timestamp.valueOf("2026-11-01 00:00:00"),
+        Timestamp.valueOf("2026-11-20 00:00:00"), List.of());
+  }
+
+  /** Writes silver, clusters (each argument: the records of one cluster) and pairs within clusters. */
+  private static void write(Lakehouse lake, List<Row> silver, String... clusters) {
+    lake.overwrite(SparkTest.spark().createDataFrame(silver, SILVER), StandardizeStage.CUSTOMERS);
+    List<Row> rows = new ArrayList<>();
+    List<Row> pairs = new ArrayList<>();
+    for (String cluster : clusters) {
+      String[] ids = cluster.split(" ");
+      for (String id : ids) {
+        String[] parts = id.split(":");
+        rows.add(RowFactory.create(id, parts[0], parts[1], ids[0], (long) ids.length));
+      }
+      for (int i = 1; i < ids.length; i++) {
+        pairs.add(RowFactory.create(ids[0], ids[i], 0.99));
+      }
+    }
+    lake.overwrite(SparkTest.spark().createDataFrame(rows, CLUSTERS), MatchStage.CLUSTERS);
+    lake.overwrite(SparkTest.spark().createDataFrame(pairs, PAIRS), MatchStage.PAIRS);
+  }
+
+  private static RunContext run(String id, String date) {
+    return new RunContext(id, LocalDate.parse(date), new Timestamp(System.currentTimeMillis()));
+  }
+
+  private static Map<String, String> goldenIds(Lakehouse lake) {
+    Map<String, String> out = new TreeMap<>();
+    lake.read(GoldenStage.XREF).where("last_seen = (SELECT max(last_seen) FROM delta.`" + lake.location(GoldenStage.XREF)
+        + "`)").collectAsList().forEach(r -> out.put(r.getString(0), r.getString(3)));
+    return out;
+  }
+}
