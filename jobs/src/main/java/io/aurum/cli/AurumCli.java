@@ -17,7 +17,7 @@ import picocli.CommandLine;
  */
 @Command(name = "aurum", mixinStandardHelpOptions = true, version = "aurum 0.1.0",
     description = "Aurum: one trusted golden record per customer, built nightly on Spark and Delta Lake.",
-    subcommands = {RunCommand.class, SqlCommand.class, TablesCommand.class, EvaluateCommand.class, ExplainCommand.class, BlockingCommand.class, GenerateCommand.class, BenchmarkCommand.class,
+    subcommands = {RunCommand.class, SqlCommand.class, TablesCommand.class, EvaluateCommand.class, ExplainCommand.class, BlockingCommand.class, ChangesCommand.class, HistoryCommand.class, GenerateCommand.class, BenchmarkCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 1 crashed, 2 bad configuration or usage, 3 a data check failed."})
 public final class AurumCli implements Callable<Integer> {

@@ -71,7 +71,8 @@ public record MatchRules(Path file, long maxBlockSize, List<BlockingRule> blocki
       if (blocking.isEmpty()) {
         b.problem("rules", "at least one blocking rule is needed (matching never compares all pairs)");
       }
-      minHash = b.child("minhash").map(m -> minHash(m, names)).orElse(null);
+      long blockCap = maxBlockSize;
+      minHash = b.child("minhash").map(m -> minHash(m, names, blockCap)).orElse(null);
       b.rejectUnknownKeys();
     }
     List<Comparison> comparisons = new ArrayList<>();
@@ -129,7 +130,7 @@ public record MatchRules(Path file, long maxBlockSize, List<BlockingRule> blocki
     return out;
   }
 
-  private static MinHashRule minHash(ConfigReader m, Set<String> ruleNames) {
+  private static MinHashRule minHash(ConfigReader m, Set<String> ruleNames, long defaultBlockSize) {
     boolean enabled = m.bool("enabled", true);
     String name = m.string("name", "minhash");
     if (!ruleNames.add(name)) {
@@ -141,7 +142,8 @@ public record MatchRules(Path file, long maxBlockSize, List<BlockingRule> blocki
     }
     MinHashRule rule = new MinHashRule(name, columns, (int) m.integer("shingle-size", 3, 1, 10),
         (int) m.integer("bands", 5, 1, 100), (int) m.integer("rows-per-band", 4, 1, 50),
-        m.number("max-distance", 0.5, 0, 1), m.integer("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE));
+        m.number("max-distance", 0.5, 0, 1), m.integer("max-block-size", defaultBlockSize, 2, 1_000_000),
+        m.integer("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE));
     m.rejectUnknownKeys();
     return enabled ? rule : null;
   }

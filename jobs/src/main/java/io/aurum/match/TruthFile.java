@@ -8,7 +8,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * A labelled truth: a CSV file with a header whose first three columns are the source, the source id and the id of
- * the real entity the record belongs to (whatever the header calls them). Read as {@code source},
+ * the real entity the record belongs to (whatever the header calls them); a directory of such part files (as the
+ * generator writes at scale) is read whole. Read as {@code source},
  * {@code source_id}, {@code entity_id}; only used to measure, never to train.
  */
 public final class TruthFile {
@@ -18,7 +19,7 @@ public final class TruthFile {
    * @throws IllegalArgumentException when the file is missing or has fewer than three columns
    */
   public static Dataset<Row> read(SparkSession spark, Path file) {
-    if (!Files.isRegularFile(file)) {
+    if (!Files.exists(file)) {
       throw new IllegalArgumentException("Truth file not found: " + file);
     }
     Dataset<Row> raw = spark.read().option("header", "true").csv(file.toAbsolutePath().toString());

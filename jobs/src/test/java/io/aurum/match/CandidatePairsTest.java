@@ -64,14 +64,14 @@ class CandidatePairsTest {
         RowFactory.create("erp:1", "jonathon smithers", "12 baker streett"),
         RowFactory.create("web:1", "margaret oduya", "4 elm road"),
         RowFactory.create("web:2", null, null)), schema);
-    MinHashRule rule = new MinHashRule("minhash", List.of("name_key", "street_key"), 3, 10, 4, 0.5, 42);
+    MinHashRule rule = new MinHashRule("minhash", List.of("name_key", "street_key"), 3, 10, 4, 0.5, 100, 42);
     CandidatePairs.Result result = CandidatePairs.generate(records,
         List.of(new BlockingRule("name", List.of("name_key"), List.of())), rule, 100);
     List<String> pairs = result.pairs().collectAsList().stream()
         .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getList(2)).toList();
     assertEquals(List.of("crm:1 erp:1 [minhash]"), pairs);
 
-    MinHashRule strict = new MinHashRule("minhash", List.of("name_key", "street_key"), 3, 10, 4, 0.05, 42);
+    MinHashRule strict = new MinHashRule("minhash", List.of("name_key", "street_key"), 3, 10, 4, 0.05, 100, 42);
     assertEquals(0, CandidatePairs.generate(records,
         List.of(new BlockingRule("name", List.of("name_key"), List.of())), strict, 100).pairs().count(),
         "a pair sharing a band but farther apart than max-distance is dropped");

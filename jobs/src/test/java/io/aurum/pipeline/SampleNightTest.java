@@ -13,6 +13,9 @@ import io.aurum.lake.Lakehouse;
 import io.aurum.lake.TableName;
 import io.aurum.match.ClusterEvaluation;
 import io.aurum.match.MatchRules;
+import io.aurum.golden.GoldenResult;
+import io.aurum.golden.GoldenStage;
+import io.aurum.golden.SurvivorshipRules;
 import io.aurum.match.MatchStage;
 import io.aurum.match.PairExplanation;
 import io.aurum.match.compare.JaroWinkler;
@@ -20,6 +23,8 @@ import io.aurum.match.score.FsParameters;
 import io.aurum.match.score.ParametersFile;
 import io.aurum.testing.SparkTest;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -154,6 +159,22 @@ class SampleNightTest {
         parameters);
     assertEquals(List.of(), apart.blockedBy());
     assertTrue(apart.matchProbability() < 0.01, "probability " + apart.matchProbability());
+  }
+
+  @Test
+  void oneGoldenRecordPerClusterEveryRecordCrossReferencedAndASecondRunChangesNothing() {
+    long clusters = lake.read(MatchStage.CLUSTERS).select("cluster_id").distinct().count();
+    assertEquals(clusters, lake.read(GoldenStage.CUSTOMERS).count());
+    assertEquals(clusters, result.golden().idEvents().get("created"));
+    assertEquals(lake.read(new TableName("silver", "customers")).count(),
+        lake.read(GoldenStage.XREF).where("last_seen = DATE'2026-11-20'").count());
+    assertEquals(0, lake.read(GoldenStage.CUSTOMERS).where("size(provenance) = 0").count(), "every value has a source");
+
+    GoldenResult again = new GoldenStage(SparkTest.spark(), lake, SurvivorshipRules.load(Path.of("..", "rules")),
+        Progress.NONE).run(new RunContext("again", LocalDate.parse("2026-11-20"), new Timestamp(System.currentTimeMillis())));
+    assertEquals(0, again.changed());
+    assertEquals(Map.of(), again.idEvents());
+    assertEquals(clusters, lake.read(GoldenStage.HISTORY).count(), "no second version");
   }
 
   private static Dataset<Row> truth() {

@@ -1,11 +1,15 @@
 package io.aurum.match.block;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.bit_or;
+import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -40,17 +44,23 @@ public final class CandidatePairs {
     if (rules.isEmpty()) {
       throw new IllegalArgumentException("no blocking rules");
     }
+    List<String> names = new ArrayList<>(rules.stream().map(BlockingRule::name).toList());
     Result all = null;
     for (BlockingRule rule : rules) {
-      all = union(all, expand(keyed(records, rule), rule.name(), maxBlockSize));
+      all = union(all, expand(keyed(records, rule), rule.name(), names.indexOf(rule.name()), maxBlockSize));
     }
     if (minHash != null) {
+      names.add(minHash.name());
       Dataset<Row> shingles = minHash.shingles(records);
-      Result banded = expand(minHash.bandKeys(shingles), minHash.name(), maxBlockSize);
+      Result banded = expand(minHash.bandKeys(shingles), minHash.name(), names.size() - 1, minHash.maxBlockSize());
       all = union(all, new Result(minHash.closeEnough(banded.pairs().distinct(), shingles), banded.oversizedBlocks()));
     }
-    return new Result(all.pairs().groupBy(ID + "_l", ID + "_r").agg(array_sort(collect_set("rule")).as("blocked_by")),
-        all.oversizedBlocks());
+    // One bit per rule: a hash aggregation of longs, where collecting rule names would need an object aggregation.
+    Column mask = col("_rules");
+    Column blockedBy = filter(array(names.stream().map(n -> lit(n)).toArray(Column[]::new)),
+        (name, i) -> call_function("shiftright", mask, i).bitwiseAND(1).equalTo(1));
+    return new Result(all.pairs().groupBy(ID + "_l", ID + "_r").agg(bit_or(col("_rule")).as("_rules"))
+        .select(col(ID + "_l"), col(ID + "_r"), array_sort(blockedBy).as("blocked_by")), all.oversizedBlocks());
   }
 
   /** {@code record_id}, {@code _block_key} of the records that have every key of the rule. */
@@ -64,13 +74,13 @@ public final class CandidatePairs {
   }
 
   /** Every two records of a block within the size cap, and the blocks above it. */
-  private static Result expand(Dataset<Row> keyed, String rule, long maxBlockSize) {
+  private static Result expand(Dataset<Row> keyed, String rule, int bit, long maxBlockSize) {
     Dataset<Row> sizes = keyed.groupBy(KEY).count();
     Dataset<Row> members = keyed.join(sizes.where(col("count").leq(maxBlockSize)).select(KEY), KEY);
     Dataset<Row> l = members.select(col(KEY), col(ID).as(ID + "_l"));
     Dataset<Row> r = members.select(col(KEY).as(KEY + "_r"), col(ID).as(ID + "_r"));
     Dataset<Row> pairs = l.join(r, col(KEY).equalTo(col(KEY + "_r")).and(col(ID + "_l").lt(col(ID + "_r"))))
-        .select(col(ID + "_l"), col(ID + "_r"), lit(rule).as("rule"));
+        .select(col(ID + "_l"), col(ID + "_r"), lit(1L << bit).as("_rule"));
     Dataset<Row> oversized = sizes.where(col("count").gt(maxBlockSize))
         .select(lit(rule).as("rule"), col(KEY).cast("string").as("block_key"), col("count").as("records"));
     return new Result(pairs, oversized);

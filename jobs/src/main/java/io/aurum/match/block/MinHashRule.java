@@ -32,10 +32,12 @@ import org.apache.spark.sql.Row;
  * min-hashes per record; each band of {@code rows} hashes becomes one block key, so two records become
  * candidates when all hashes of at least one band agree (the usual AND-OR amplification; MLlib's own
  * similarity join uses bands of one hash, whose buckets grow with the population). Pairs are then kept only
- * when the exact Jaccard distance of their shingle sets is at most {@code maxDistance}.
+ * when the exact Jaccard distance of their shingle sets is at most {@code maxDistance}. A band bucket larger than
+ * {@code maxBlockSize} is left unexpanded: common names on common streets fill buckets with look-alikes that are
+ * not one person, and the exact-key rules already pair the records that agree.
  */
 public record MinHashRule(String name, List<String> columns, int shingleSize, int bands, int rowsPerBand,
-                          double maxDistance, long seed) {
+                          double maxDistance, long maxBlockSize, long seed) {
   private static final String SHINGLES = "_shingles";
   private static final int FEATURES = 1 << 20;
 
