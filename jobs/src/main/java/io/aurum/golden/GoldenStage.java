@@ -66,33 +66,30 @@ public final class GoldenStage {
     lake.ensure(XREF, XREF_SCHEMA);
     lake.ensure(ID_EVENTS, EVENT_SCHEMA);
     Dataset<Row> clusters = lake.read(MatchStage.CLUSTERS).select("record_id", "cluster_id");
-    Dataset<Row> previousXref = lake.read(XREF).persist(StorageLevel.MEMORY_AND_DISK());
+    // Ids and events are computed once, before anything is written: the tables they read change below.
+    Dataset<Row> previousXref = lake.read(XREF).localCheckpoint();
+    GoldenIds.Result ids = GoldenIds.assign(clusters, previousXref.select("record_id", "golden_id"),
+        lake.read(ID_EVENTS).select("golden_id").distinct(), run.runDate().toString());
+    Dataset<Row> assignments = ids.assignments().localCheckpoint();
+    Dataset<Row> idEvents = ids.events().localCheckpoint();
+    Dataset<Row> records = lake.read(StandardizeStage.CUSTOMERS)
+        .withColumn("record_id", concat(col("source"), lit(":"), col("source_id")))
+        .join(clusters, "record_id").join(assignments, "cluster_id");
+    Dataset<Row> golden = Survivorship.golden(records, rules);
+    golden = golden.withColumn("attribute_hash", sha2(to_json(struct(attributeColumns(golden))), 256))
+        .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      GoldenIds.Result ids = GoldenIds.assign(clusters, previousXref.select("record_id", "golden_id"),
-          lake.read(ID_EVENTS).select("golden_id").distinct(), run.runDate().toString());
-      Dataset<Row> assignments = ids.assignments().persist(StorageLevel.MEMORY_AND_DISK());
-      Dataset<Row> records = lake.read(StandardizeStage.CUSTOMERS)
-          .withColumn("record_id", concat(col("source"), lit(":"), col("source_id")))
-          .join(clusters, "record_id").join(assignments, "cluster_id");
-      Dataset<Row> golden = Survivorship.golden(records, rules);
-      golden = golden.withColumn("attribute_hash", sha2(to_json(struct(attributeColumns(golden))), 256))
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      try {
-        Map<String, Long> events = writeEvents(ids.events(), run, runDate);
-        long changed = writeCustomers(golden);
-        writeHistory(golden, run);
-        long xref = writeXref(records, previousXref, runDate);
-        long customers = lake.read(CUSTOMERS).count();
-        GoldenResult result = new GoldenResult(customers, changed, xref, events, (System.nanoTime() - start) / 1e9);
-        progress.line(String.format("%-11s golden customers %,d  new or changed %,d  xref rows %,d  id events %s  "
-            + "%.1f s", NAME, customers, changed, xref, events, result.seconds()));
-        return result;
-      } finally {
-        golden.unpersist();
-        assignments.unpersist();
-      }
+      Map<String, Long> events = writeEvents(idEvents, run, runDate);
+      long changed = writeCustomers(golden);
+      writeHistory(golden, run);
+      long xref = writeXref(records, previousXref, runDate);
+      long customers = lake.read(CUSTOMERS).count();
+      GoldenResult result = new GoldenResult(customers, changed, xref, events, (System.nanoTime() - start) / 1e9);
+      progress.line(String.format("%-11s golden customers %,d  new or changed %,d  xref rows %,d  id events %s  "
+          + "%.1f s", NAME, customers, changed, xref, events, result.seconds()));
+      return result;
     } finally {
-      previousXref.unpersist();
+      golden.unpersist();
       spark.sparkContext().clearJobGroup();
     }
   }

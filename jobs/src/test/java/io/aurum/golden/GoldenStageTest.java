@@ -61,6 +61,9 @@ class GoldenStageTest {
 
     GoldenResult first = stage.run(run("n1", "2026-11-21"));
     assertEquals(4, first.customers());
+    assertEquals(lake.read(GoldenStage.ID_EVENTS).select("golden_id").sort("golden_id").collectAsList(),
+        lake.read(GoldenStage.CUSTOMERS).select("golden_id").sort("golden_id").collectAsList(),
+        "the ids the events announce are the ids written");
     assertEquals(Map.of("created", 4L), first.idEvents());
     Map<String, String> night1 = goldenIds(lake);
     long historyVersion = lake.version(GoldenStage.HISTORY);

@@ -166,6 +166,8 @@ class SampleNightTest {
     long clusters = lake.read(MatchStage.CLUSTERS).select("cluster_id").distinct().count();
     assertEquals(clusters, lake.read(GoldenStage.CUSTOMERS).count());
     assertEquals(clusters, result.golden().idEvents().get("created"));
+    assertEquals(clusters, lake.read(GoldenStage.ID_EVENTS).join(lake.read(GoldenStage.CUSTOMERS), "golden_id").count(),
+        "the ids the events announce are the ids written");
     assertEquals(lake.read(new TableName("silver", "customers")).count(),
         lake.read(GoldenStage.XREF).where("last_seen = DATE'2026-11-20'").count());
     assertEquals(0, lake.read(GoldenStage.CUSTOMERS).where("size(provenance) = 0").count(), "every value has a source");
