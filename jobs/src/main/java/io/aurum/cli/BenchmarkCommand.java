@@ -111,7 +111,7 @@ final class BenchmarkCommand extends SparkCommand {
         Runtime.getRuntime().maxMemory() >> 20);
     out().printf("  records %,d  candidate pairs %,d  stage %.1f s  pairs/s %,.0f%n", r.records(), r.candidatePairs(),
         r.seconds(), r.candidatePairs() / r.seconds());
-    out().printf("  peak memory: resident %,d MB (whole JVM since start)  heap %,d MB (during the stage)%n",
+    out().printf("  peak memory: resident %,d MB (whole JVM since start)  heap pools %,d MB (their peaks during the stage, summed: an upper bound)%n",
         peak.residentBytes() >> 20, peak.heapBytes() >> 20);
     out().printf("  accuracy: pairwise precision %.4f  recall %.4f  F1 %.4f  (B-cubed P %.4f R %.4f)%n",
         e.precision(), e.recall(), e.f1(), e.bcubedPrecision(), e.bcubedRecall());

@@ -98,7 +98,7 @@ public final class GoldenStage {
   private static Column[] attributeColumns(Dataset<Row> golden) {
     List<Column> out = new ArrayList<>();
     for (String c : golden.columns()) {
-      if (!List.of(Survivorship.KEY, "record_count", "first_seen", "last_updated").contains(c)) {
+      if (!List.of(Survivorship.KEY, "record_count", "first_seen", "last_updated", "attribute_hash").contains(c)) {
         out.add(col(c));
       }
     }
