@@ -3,14 +3,12 @@ package io.aurum.golden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.aurum.testing.CaseFile;
 import io.aurum.testing.SparkTest;
 import io.aurum.testing.TestFiles;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -36,31 +34,21 @@ class SurvivorshipCasesTest {
   Path dir;
 
   @TestFactory
-  Stream<DynamicTest> everyCase() throws IOException {
-    List<DynamicTest> tests = new ArrayList<>();
-    String[] lines = read();
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].startsWith("#") || lines[i].isBlank() || lines[i].startsWith("description|")) {
-        continue;
-      }
-      String[] c = lines[i].split("\\|", -1);
-      int line = i + 1;
-      assertEquals(6, c.length, "survivorship.csv line " + line + " needs 6 columns");
-      tests.add(DynamicTest.dynamicTest("line " + line + ": " + c[0], () -> {
-        Path rulesDir = dir.resolve("case" + line);
-        TestFiles.write(rulesDir.resolve("survivorship.conf"), c[1]);
-        SurvivorshipRules rules = SurvivorshipRules.load(rulesDir);
-        List<Row> records = Arrays.stream(c[2].split(" / ")).map(SurvivorshipCasesTest::record).toList();
-        Row golden = Survivorship.golden(SparkTest.spark().createDataFrame(records, RECORDS), rules).first();
-        assertEquals(c[4], value(golden, rules, c[3]));
-        String attribute = c[3].replace("_all", "");
-        String provenance = golden.<Row>getList(golden.fieldIndex("provenance")).stream()
-            .filter(p -> p.getString(0).equals(attribute)).map(p -> p.getString(1) + ":" + p.getString(2))
-            .findFirst().orElse("");
-        assertEquals(c[5], provenance);
-        assertEquals(records.size(), golden.getLong(golden.fieldIndex("record_count")));
-      }));
-    }
+  Stream<DynamicTest> everyCase() {
+    List<DynamicTest> tests = CaseFile.tests("/golden/survivorship.csv", 6, c -> {
+      Path rulesDir = Files.createTempDirectory(dir, "case");
+      TestFiles.write(rulesDir.resolve("survivorship.conf"), c[1]);
+      SurvivorshipRules rules = SurvivorshipRules.load(rulesDir);
+      List<Row> records = Arrays.stream(c[2].split(" / ")).map(SurvivorshipCasesTest::record).toList();
+      Row golden = Survivorship.golden(SparkTest.spark().createDataFrame(records, RECORDS), rules).first();
+      assertEquals(c[4], value(golden, rules, c[3]));
+      String attribute = c[3].replace("_all", "");
+      String provenance = golden.<Row>getList(golden.fieldIndex("provenance")).stream()
+          .filter(p -> p.getString(0).equals(attribute)).map(p -> p.getString(1) + ":" + p.getString(2))
+          .findFirst().orElse("");
+      assertEquals(c[5], provenance);
+      assertEquals(records.size(), golden.getLong(golden.fieldIndex("record_count")));
+    });
     assertTrue(tests.size() >= 15, tests.size() + " cases");
     return tests.stream();
   }
@@ -90,11 +78,5 @@ class SurvivorshipCasesTest {
 
   private static Timestamp timestamp(String text) {
     return text == null ? null : Timestamp.valueOf(text);
-  }
-
-  private static String[] read() throws IOException {
-    try (InputStream in = SurvivorshipCasesTest.class.getResourceAsStream("/golden/survivorship.csv")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-    }
   }
 }

@@ -12,10 +12,8 @@ import io.aurum.match.compare.Comparison;
 import io.aurum.match.compare.ComparisonParser;
 import io.aurum.match.compare.ComparisonVectors;
 import io.aurum.match.compare.JaroWinkler;
+import io.aurum.testing.CaseFile;
 import io.aurum.testing.SparkTest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,36 +31,26 @@ class ComparisonCasesTest {
   private static final Path RULES = Path.of("..", "rules").toAbsolutePath().normalize();
 
   @TestFactory
-  Stream<DynamicTest> everyCase() throws IOException {
+  Stream<DynamicTest> everyCase() {
     JaroWinkler.register(SparkTest.spark());
     Map<String, Comparison> shipped = new HashMap<>();
     MatchRules.load(RULES).comparisons().forEach(c -> shipped.put(c.name(), c));
-    List<DynamicTest> tests = new ArrayList<>();
-    String[] lines = read();
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].startsWith("#") || lines[i].isBlank() || lines[i].startsWith("description|")) {
-        continue;
+    List<DynamicTest> tests = CaseFile.tests("/match/comparisons.csv", 5, c -> {
+      Comparison comparison = c[1].startsWith("shipped:") ? shipped.get(c[1].substring(8)) : parse(c[1]);
+      assertNotNull(comparison, c[1]);
+      Map<String, Column> columns = new HashMap<>();
+      for (String column : comparison.columns()) {
+        columns.put(column + "_l", lit(null).cast(column.endsWith("date") ? "date" : "string"));
+        columns.put(column + "_r", lit(null).cast(column.endsWith("date") ? "date" : "string"));
       }
-      String[] c = lines[i].split("\\|", -1);
-      int line = i + 1;
-      assertEquals(5, c.length, "comparisons.csv line " + line + " needs 5 columns");
-      tests.add(DynamicTest.dynamicTest("line " + line + ": " + c[0], () -> {
-        Comparison comparison = c[1].startsWith("shipped:") ? shipped.get(c[1].substring(8)) : parse(c[1]);
-        assertNotNull(comparison, c[1]);
-        Map<String, Column> columns = new HashMap<>();
-        for (String column : comparison.columns()) {
-          columns.put(column + "_l", lit(null).cast(column.endsWith("date") ? "date" : "string"));
-          columns.put(column + "_r", lit(null).cast(column.endsWith("date") ? "date" : "string"));
-        }
-        put(columns, c[2], "_l");
-        put(columns, c[3], "_r");
-        List<Column> select = new ArrayList<>();
-        columns.forEach((name, value) -> select.add(value.as(name)));
-        int level = SparkTest.spark().range(1).select(select.toArray(Column[]::new))
-            .select(ComparisonVectors.gamma(comparison)).first().getInt(0);
-        assertEquals(Integer.parseInt(c[4].strip()), level);
-      }));
-    }
+      put(columns, c[2], "_l");
+      put(columns, c[3], "_r");
+      List<Column> select = new ArrayList<>();
+      columns.forEach((name, value) -> select.add(value.as(name)));
+      int level = SparkTest.spark().range(1).select(select.toArray(Column[]::new))
+          .select(ComparisonVectors.gamma(comparison)).first().getInt(0);
+      assertEquals(Integer.parseInt(c[4].strip()), level);
+    });
     assertTrue(tests.size() >= 30, tests.size() + " cases");
     return tests.stream();
   }
@@ -78,12 +66,6 @@ class ComparisonCasesTest {
     for (String pair : record.isBlank() ? new String[0] : record.split(";")) {
       String[] kv = pair.split("=", 2);
       columns.put(kv[0] + side, lit(kv[1]).cast(kv[0].endsWith("date") ? "date" : "string"));
-    }
-  }
-
-  private static String[] read() throws IOException {
-    try (InputStream in = ComparisonCasesTest.class.getResourceAsStream("/match/comparisons.csv")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
     }
   }
 }
