@@ -35,8 +35,7 @@ final class BlockingCommand extends SparkCommand {
   int execute(SparkSession spark, AurumConfig config) {
     MatchRules rules = MatchRules.load(Path.of(config.rulesDir()));
     Lakehouse lake = new Lakehouse(spark, config.lakehouse());
-    if (!lake.exists(StandardizeStage.CUSTOMERS)) {
-      spec.commandLine().getErr().println("No silver.customers in " + lake.root() + ": run the standardize stage first");
+    if (missing(lake, StandardizeStage.CUSTOMERS, "standardize")) {
       return ExitCode.BAD_CONFIGURATION;
     }
     BlockingReport.Result r;

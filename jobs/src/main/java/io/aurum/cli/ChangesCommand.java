@@ -29,8 +29,7 @@ final class ChangesCommand extends SparkCommand {
   @Override
   int execute(SparkSession spark, AurumConfig config) {
     Lakehouse lake = new Lakehouse(spark, config.lakehouse());
-    if (!lake.exists(GoldenStage.CUSTOMERS)) {
-      spec.commandLine().getErr().println("No gold.customers in " + lake.root() + ": run the golden stage first");
+    if (missing(lake, GoldenStage.CUSTOMERS, "golden")) {
       return ExitCode.BAD_CONFIGURATION;
     }
     Iterator<Row> rows = GoldenChanges.since(lake, since).toLocalIterator();

@@ -29,8 +29,7 @@ final class EvaluateCommand extends SparkCommand {
   @Override
   int execute(SparkSession spark, AurumConfig config) {
     Lakehouse lake = new Lakehouse(spark, config.lakehouse());
-    if (!lake.exists(MatchStage.CLUSTERS)) {
-      spec.commandLine().getErr().println("No match.clusters in " + lake.root() + ": run the match stage first");
+    if (missing(lake, MatchStage.CLUSTERS, "match")) {
       return ExitCode.BAD_CONFIGURATION;
     }
     Dataset<Row> truthRows;

@@ -21,8 +21,7 @@ final class HistoryCommand extends SparkCommand {
   @Override
   int execute(SparkSession spark, AurumConfig config) {
     Lakehouse lake = new Lakehouse(spark, config.lakehouse());
-    if (!lake.exists(GoldenStage.HISTORY)) {
-      spec.commandLine().getErr().println("No gold.customer_history in " + lake.root() + ": run the golden stage first");
+    if (missing(lake, GoldenStage.HISTORY, "golden")) {
       return ExitCode.BAD_CONFIGURATION;
     }
     out().println(goldenId);

@@ -1,6 +1,8 @@
 package io.aurum.cli;
 
 import io.aurum.config.AurumConfig;
+import io.aurum.lake.Lakehouse;
+import io.aurum.lake.TableName;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,6 +32,15 @@ abstract class SparkCommand implements Callable<Integer> {
   }
 
   abstract int execute(SparkSession spark, AurumConfig config);
+
+  /** True, after telling the user which stage writes it, when the table a command reads does not exist yet. */
+  boolean missing(Lakehouse lake, TableName table, String stage) {
+    if (lake.exists(table)) {
+      return false;
+    }
+    spec.commandLine().getErr().println("No " + table + " in " + lake.root() + ": run the " + stage + " stage first");
+    return true;
+  }
 
   PrintWriter out() {
     return spec.commandLine().getOut();
