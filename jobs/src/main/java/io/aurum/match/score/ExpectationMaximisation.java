@@ -72,17 +72,8 @@ public final class ExpectationMaximisation {
     }
     double totalMatch = 0;
     double total = 0;
-    double logPrior = Math.log(p.lambda() / (1 - p.lambda()));
     for (Pattern pattern : patterns) {
-      double logOdds = logPrior;
-      for (int k = 0; k < names.size(); k++) {
-        int level = pattern.levels()[k];
-        if (level >= 0) {
-          logOdds += Math.log(p.m().get(names.get(k))[level] / p.u().get(names.get(k))[level]);
-        }
-      }
-      double matchProbability = 1 / (1 + Math.exp(-logOdds));
-      double mass = matchProbability * pattern.count();
+      double mass = matchProbability(names, pattern.levels(), p) * pattern.count();
       totalMatch += mass;
       total += pattern.count();
       for (int k = 0; k < names.size(); k++) {
@@ -96,6 +87,18 @@ public final class ExpectationMaximisation {
     matchMass.forEach((name, mass) -> m.put(name, normalised(mass)));
     double lambda = Math.min(1 - FLOOR, Math.max(FLOOR, totalMatch / total));
     return p.withM(lambda, m);
+  }
+
+  /** The probability that a pair with these levels (in the order of {@code names}) is a match under {@code p}. */
+  public static double matchProbability(List<String> names, int[] levels, FsParameters p) {
+    double logOdds = Math.log(p.lambda() / (1 - p.lambda()));
+    for (int k = 0; k < names.size(); k++) {
+      int level = levels[k];
+      if (level >= 0) {
+        logOdds += Math.log(p.m().get(names.get(k))[level] / p.u().get(names.get(k))[level]);
+      }
+    }
+    return 1 / (1 + Math.exp(-logOdds));
   }
 
   /** Mass per level as probabilities summing to 1, each at least {@link #FLOOR}. */

@@ -1,6 +1,5 @@
 package io.aurum.match.score;
 
-import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -38,8 +38,9 @@ public final class Training {
 
   /**
    * u from random pairs; m by one EM session per blocking rule on the pairs that rule found, leaving out the
-   * comparisons the rule implies, averaged over the sessions that estimated it (as Splink does); the share of
-   * matches among candidate pairs by EM with m and u fixed, turned into the prior of two random records.
+   * comparisons the rule implies, averaged over the sessions that estimated it (as Splink does); the prior from
+   * the {@link ExpectedMatches} among the candidate pairs. The candidate pairs are read once, as the distinct
+   * comparison vectors per set of rules that found them.
    */
   public static Outcome train(Dataset<Row> records, long recordCount, Dataset<Row> vectors, long candidatePairs,
                               List<Comparison> comparisons, List<BlockingRule> blocking, Settings settings,
@@ -49,14 +50,22 @@ public final class Training {
     long randomPairs = uCounts.isEmpty() ? 0 : total(uCounts.values().iterator().next());
     Map<String, double[]> u = new LinkedHashMap<>();
     uCounts.forEach((name, counts) -> u.put(name, smoothed(counts)));
+    List<CandidateGroup> groups = groups(vectors, comparisons);
     Map<String, List<double[]>> estimates = new LinkedHashMap<>();
     comparisons.forEach(c -> estimates.put(c.name(), new ArrayList<>()));
+    Map<String, ExpectedMatches.Session> sessions = new LinkedHashMap<>();
     int iterations = 0;
     boolean converged = true;
     for (BlockingRule rule : blocking) {
-      List<Comparison> session = comparisons.stream().filter(c -> !rule.implies().contains(c.name())).toList();
+      List<Integer> kept = new ArrayList<>();
+      for (int k = 0; k < comparisons.size(); k++) {
+        if (!rule.implies().contains(comparisons.get(k).name())) {
+          kept.add(k);
+        }
+      }
+      List<Comparison> session = kept.stream().map(comparisons::get).toList();
       List<ExpectationMaximisation.Pattern> patterns =
-          patterns(vectors.where(array_contains(col("blocked_by"), rule.name())), session);
+          CandidateGroup.patterns(groups.stream().filter(g -> g.foundBy(rule.name())).toList(), kept);
       if (session.isEmpty() || patterns.isEmpty()) {
         continue;
       }
@@ -64,9 +73,39 @@ public final class Training {
           start(session, u), settings.maxIterations(), settings.convergence(),
           ExpectationMaximisation.IterationListener.of(line -> log.accept("[" + rule.name() + "] " + line)));
       session.forEach(c -> estimates.get(c.name()).add(em.parameters().m().get(c.name())));
+      sessions.put(rule.name(), new ExpectedMatches.Session(kept, em.parameters()));
       iterations += em.iterations();
       converged &= em.converged();
     }
+    Map<String, double[]> m = averaged(estimates);
+    List<String> ruleOrder = blocking.stream().map(BlockingRule::name).toList();
+    List<CandidateGroup> uncovered = groups.stream().filter(g -> ExpectedMatches.judge(g, ruleOrder, sessions) == null)
+        .toList();
+    List<Integer> all = new ArrayList<>();
+    for (int k = 0; k < comparisons.size(); k++) {
+      all.add(k);
+    }
+    // Pairs no trained rule found (MinHash alone): their share of matches by EM over every comparison, m fixed.
+    ExpectationMaximisation.Outcome rest = uncovered.isEmpty()
+        ? new ExpectationMaximisation.Outcome(new FsParameters(0.5, m, u), 0, true)
+        : ExpectationMaximisation.lambdaOnly(names(comparisons), CandidateGroup.patterns(uncovered, all),
+            new FsParameters(0.5, m, u), settings.maxIterations(), settings.convergence(),
+            ExpectationMaximisation.IterationListener.of(line -> log.accept("[other] " + line)));
+    double expectedMatches = ExpectedMatches.of(groups, ruleOrder, sessions,
+        new ExpectedMatches.Session(all, rest.parameters()), names(comparisons));
+    // Blocking only saves work: the prior of a pair is the chance that two records drawn at random match, i.e. the
+    // expected matches among the candidates (all matches, if blocking misses none) over all pairs of records.
+    double allPairs = recordCount * (recordCount - 1) / 2.0;
+    double lambda = Math.min(0.5, Math.max(1 / Math.max(2, allPairs), expectedMatches / Math.max(1, allPairs)));
+    log.accept(String.format("[prior] %,.0f expected matches among %,d candidate pairs (%.4f): prior %.3g over %,.0f "
+        + "record pairs", expectedMatches, candidatePairs, expectedMatches / Math.max(1, candidatePairs), lambda,
+        allPairs));
+    return new Outcome(new FsParameters(lambda, m, u), randomPairs, iterations + rest.iterations(),
+        converged && rest.converged());
+  }
+
+  /** Per comparison, the mean of the m estimates of the sessions that estimated it. */
+  private static Map<String, double[]> averaged(Map<String, List<double[]>> estimates) {
     Map<String, double[]> m = new LinkedHashMap<>();
     estimates.forEach((name, list) -> {
       if (list.isEmpty()) {
@@ -81,18 +120,23 @@ public final class Training {
       });
       m.put(name, mean);
     });
-    ExpectationMaximisation.Outcome prior = ExpectationMaximisation.lambdaOnly(names(comparisons),
-        patterns(vectors, comparisons), new FsParameters(0.5, m, u), settings.maxIterations(), settings.convergence(),
-        ExpectationMaximisation.IterationListener.of(line -> log.accept("[lambda] " + line)));
-    // Blocking only saves work: the prior of a pair is the chance that two records drawn at random match, i.e. the
-    // expected matches among the candidates (all matches, if blocking misses none) over all pairs of records.
-    double expectedMatches = prior.parameters().lambda() * candidatePairs;
-    double allPairs = recordCount * (recordCount - 1) / 2.0;
-    double lambda = Math.min(0.5, Math.max(1 / Math.max(2, allPairs), expectedMatches / Math.max(1, allPairs)));
-    log.accept(String.format("[lambda] %.4f of %,d candidate pairs match: prior %.3g over %,.0f record pairs",
-        prior.parameters().lambda(), candidatePairs, lambda, allPairs));
-    return new Outcome(new FsParameters(lambda, m, u), randomPairs, iterations + prior.iterations(),
-        converged && prior.converged());
+    return m;
+  }
+
+  /** The distinct comparison vectors of the candidate pairs, per set of rules that found them, with their counts. */
+  static List<CandidateGroup> groups(Dataset<Row> vectors, List<Comparison> comparisons) {
+    List<Column> keys = new ArrayList<>();
+    comparisons.forEach(c -> keys.add(col(c.gammaColumn())));
+    keys.add(col("blocked_by"));
+    List<CandidateGroup> out = new ArrayList<>();
+    for (Row row : vectors.groupBy(keys.toArray(Column[]::new)).count().collectAsList()) {
+      int[] levels = new int[comparisons.size()];
+      for (int k = 0; k < levels.length; k++) {
+        levels[k] = row.getInt(k);
+      }
+      out.add(new CandidateGroup(levels, Set.copyOf(row.getList(levels.length)), row.getLong(levels.length + 1)));
+    }
+    return out;
   }
 
   private static List<String> names(List<Comparison> comparisons) {
