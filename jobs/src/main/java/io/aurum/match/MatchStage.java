@@ -81,6 +81,7 @@ public final class MatchStage {
 
   public MatchResult run() {
     long start = System.nanoTime();
+    Progress log = progress.timed();
     spark.sparkContext().setJobGroup(NAME, "match customers", false);
     JaroWinkler.register(spark);
     List<Comparison> comparisons = rules.comparisons();
@@ -92,26 +93,27 @@ public final class MatchStage {
       CandidatePairs.Result candidates = CandidatePairs.generate(records, rules.blocking(), rules.minHash(),
           rules.maxBlockSize());
       long oversized = lake.overwrite(candidates.oversizedBlocks(), OVERSIZED_BLOCKS);
-      vectors = ComparisonVectors.compare(candidates.pairs(), records, comparisons)
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      // The compared values stay behind: only the review queue needs them, and it joins them back.
+      vectors = ComparisonVectors.withoutValues(ComparisonVectors.compare(candidates.pairs(), records, comparisons),
+          comparisons).persist(StorageLevel.MEMORY_AND_DISK());
       Map<String, Long> perRule = new TreeMap<>();
       vectors.select(explode(col("blocked_by")).as("rule")).groupBy("rule").count().collectAsList()
           .forEach(r -> perRule.put(r.getString(0), r.getLong(1)));
       long candidateCount = perRule.isEmpty() ? 0 : vectors.count();
-      progress.line(String.format("%-11s records %,d  candidate pairs %,d  oversized blocks %,d  per rule %s",
+      log.line(String.format("%-11s records %,d  candidate pairs %,d  oversized blocks %,d  per rule %s",
           NAME, recordCount, candidateCount, oversized, perRule));
       FsParameters parameters;
       int iterations = 0;
       if (rules.pinnedParameters() != null) {
         parameters = ParametersFile.read(rules.pinnedParameters(), comparisons);
-        progress.line(String.format("%-11s parameters pinned in %s", NAME, rules.pinnedParameters()));
+        log.line(String.format("%-11s parameters pinned in %s", NAME, rules.pinnedParameters()));
       } else {
         Training.Outcome trained = Training.train(records, recordCount, vectors, candidateCount, comparisons, rules.blocking(),
             rules.training(),
-            line -> progress.line(String.format("%-11s %s", NAME, line)));
+            line -> log.line(String.format("%-11s %s", NAME, line)));
         parameters = trained.parameters();
         iterations = trained.iterations();
-        progress.line(String.format("%-11s trained on %,d random pairs (u) and %,d candidate pairs (m): %d EM "
+        log.line(String.format("%-11s trained on %,d random pairs (u) and %,d candidate pairs (m): %d EM "
             + "iterations%s, prior %.3g", NAME, trained.randomPairs(), candidateCount, iterations,
             trained.converged() ? "" : " (not converged)", parameters.lambda()));
       }
@@ -119,21 +121,23 @@ public final class MatchStage {
       scored = MatchScorer.score(vectors, comparisons, parameters).persist(StorageLevel.MEMORY_AND_DISK());
       long written = lake.overwrite(pairColumns(scored.where(col("match_probability").geq(rules.keepProbability())),
           comparisons, false), PAIRS);
-      long review = lake.overwrite(pairColumns(scored.where(col("match_probability").geq(rules.reviewProbability())
-          .and(col("match_probability").lt(rules.autoMatchProbability()))), comparisons, true), REVIEW_QUEUE);
+      Dataset<Row> forReview = scored.where(col("match_probability").geq(rules.reviewProbability())
+          .and(col("match_probability").lt(rules.autoMatchProbability())));
+      long review = lake.overwrite(
+          pairColumns(ComparisonVectors.withValues(forReview, records, comparisons), comparisons, true), REVIEW_QUEUE);
       Dataset<Row> overrides = rules.overrides().rows(spark);
       Dataset<Row> clusters = Clusters.assign(records, scored, overrides, rules.clustering(),
-          line -> progress.line(String.format("%-11s %s", NAME, line)));
+          line -> log.line(String.format("%-11s %s", NAME, line)));
       lake.overwrite(clusters.join(records.select(CandidatePairs.ID, "source", "source_id"), CandidatePairs.ID)
           .select(CandidatePairs.ID, "source", "source_id", "cluster_id", "cluster_size"), CLUSTERS);
-      auditOverrides(overrides);
+      auditOverrides(overrides, log);
       Row counts = lake.read(CLUSTERS).agg(countDistinct("cluster_id"),
           sum(when(col("cluster_size").gt(1), 1).otherwise(0))).first();
       long clusterCount = counts.getLong(0);
       long linked = counts.isNullAt(1) ? 0 : counts.getLong(1);
       MatchResult result = new MatchResult(recordCount, candidateCount, perRule, oversized, written, review,
           clusterCount, linked, parameters.lambda(), iterations, (System.nanoTime() - start) / 1e9);
-      progress.line(String.format("%-11s pairs written %,d  review queue %,d  clusters %,d (%,d records linked)  %.1f s",
+      log.line(String.format("%-11s pairs written %,d  review queue %,d  clusters %,d (%,d records linked)  %.1f s",
           NAME, written, review, clusterCount, linked, result.seconds()));
       return result;
     } finally {
@@ -153,7 +157,7 @@ public final class MatchStage {
    * record not found (one of its records is not in silver tonight) or not honoured (a must-link pair the
    * cluster size limit or a conflicting cannot-link kept apart).
    */
-  private void auditOverrides(Dataset<Row> overrides) {
+  private void auditOverrides(Dataset<Row> overrides, Progress log) {
     Dataset<Row> clusters = lake.read(CLUSTERS);
     String id = CandidatePairs.ID;
     Dataset<Row> audit = overrides
@@ -169,7 +173,7 @@ public final class MatchStage {
     lake.read(OVERRIDES).groupBy("kind", "status").count().collectAsList()
         .forEach(r -> byStatus.put(r.getString(0) + " " + r.getString(1), r.getLong(2)));
     if (!byStatus.isEmpty()) {
-      progress.line(String.format("%-11s steward overrides %s", NAME, byStatus));
+      log.line(String.format("%-11s steward overrides %s", NAME, byStatus));
     }
   }
 

@@ -6,4 +6,10 @@ public interface Progress {
   Progress NONE = line -> { };
 
   void line(String line);
+
+  /** This progress with the seconds elapsed since this call appended to every line: where a stage spends its time. */
+  default Progress timed() {
+    long start = System.nanoTime();
+    return line -> line(String.format("%s  [+%.1f s]", line, (System.nanoTime() - start) / 1e9));
+  }
 }

@@ -162,6 +162,24 @@ class SampleNightTest {
   }
 
   @Test
+  void theReviewQueueHoldsThePairsBetweenTheThresholdsWithBothRecordsValues() {
+    MatchRules rules = MatchRules.load(Path.of("..", "rules"));
+    Dataset<Row> review = lake.read(MatchStage.REVIEW_QUEUE);
+    assertEquals(result.match().reviewPairs(), review.count());
+    assertTrue(review.count() > 0, "the sample has pairs for a steward");
+    assertEquals(0, review.where(col("match_probability").lt(rules.reviewProbability())
+        .or(col("match_probability").geq(rules.autoMatchProbability()))).count());
+    Dataset<Row> silver = MatchStage.records(lake.read(new TableName("silver", "customers")), rules);
+    for (String side : List.of("_l", "_r")) {
+      long agreeing = review.join(silver, review.col("record_id" + side).equalTo(silver.col("record_id")))
+          .where(review.col("name_key" + side).eqNullSafe(silver.col("name_key"))
+              .and(review.col("birth_date" + side).eqNullSafe(silver.col("birth_date"))))
+          .count();
+      assertEquals(review.count(), agreeing, "values of the " + side + " record");
+    }
+  }
+
+  @Test
   void oneGoldenRecordPerClusterEveryRecordCrossReferencedAndASecondRunChangesNothing() {
     long clusters = lake.read(MatchStage.CLUSTERS).select("cluster_id").distinct().count();
     assertEquals(clusters, lake.read(GoldenStage.CUSTOMERS).count());

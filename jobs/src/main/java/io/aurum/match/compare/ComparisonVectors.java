@@ -34,16 +34,34 @@ public final class ComparisonVectors {
    * @param records {@code record_id} and every column of {@link #columns}
    */
   public static Dataset<Row> compare(Dataset<Row> pairs, Dataset<Row> records, List<Comparison> comparisons) {
-    List<String> columns = columns(comparisons);
-    Dataset<Row> withSides = pairs
-        .join(side(records, columns, "_l"), CandidatePairs.ID + "_l")
-        .join(side(records, columns, "_r"), CandidatePairs.ID + "_r");
+    Dataset<Row> withSides = withValues(pairs, records, comparisons);
     List<Column> out = new ArrayList<>();
     for (String c : withSides.columns()) {
       out.add(col(c));
     }
     comparisons.forEach(c -> out.add(gamma(c).as(c.gammaColumn())));
     return withSides.select(out.toArray(Column[]::new));
+  }
+
+  /**
+   * {@code pairs} with both records' values of every column of {@link #columns} as {@code _l} and {@code _r} (any
+   * such column {@code pairs} already has is replaced).
+   */
+  public static Dataset<Row> withValues(Dataset<Row> pairs, Dataset<Row> records, List<Comparison> comparisons) {
+    List<String> columns = columns(comparisons);
+    return pairs.drop(valueColumns(columns).toArray(String[]::new))
+        .join(side(records, columns, "_l"), CandidatePairs.ID + "_l")
+        .join(side(records, columns, "_r"), CandidatePairs.ID + "_r");
+  }
+
+  /**
+   * The vectors without the compared values, i.e. what scoring and training read: every column of {@code vectors}
+   * that is not a value column, plus the left record's term frequencies.
+   */
+  public static Dataset<Row> withoutValues(Dataset<Row> vectors, List<Comparison> comparisons) {
+    Set<String> values = valueColumns(columns(comparisons));
+    comparisons.stream().filter(c -> c.termFrequency() != null).forEach(c -> values.remove(c.tfColumn() + "_l"));
+    return vectors.drop(values.toArray(String[]::new));
   }
 
   /** The level expression of one comparison: null level, then each level in order, then else. */
@@ -57,6 +75,15 @@ public final class ComparisonVectors {
       level = level.when(expr(c.levels().get(i).sql()), lit(i));
     }
     return level.otherwise(lit(c.elseLevel()));
+  }
+
+  private static Set<String> valueColumns(List<String> columns) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String c : columns) {
+      out.add(c + "_l");
+      out.add(c + "_r");
+    }
+    return out;
   }
 
   private static Dataset<Row> side(Dataset<Row> records, List<String> columns, String suffix) {
