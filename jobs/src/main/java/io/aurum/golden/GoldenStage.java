@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.when;
 
 import io.aurum.lake.Lakehouse;
 import io.aurum.lake.TableName;
@@ -31,7 +32,9 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * Golden: {@code match.clusters} and {@code silver.customers} to {@code gold.customers} (the current golden record
  * per customer, with provenance), {@code gold.customer_xref} (every source record to its golden id),
- * {@code gold.id_events} (created, merged, split, retired) and {@code gold.customer_history} (SCD type 2).
+ * {@code gold.id_events} (created, merged, split, retired), {@code gold.customer_history} (SCD type 2),
+ * {@code gold.customer_360} (golden record and behaviour, rebuilt each night, see {@link Customer360}) and
+ * {@code gold.attribute_overrides} (the audit of a steward's {@link AttributeOverrides}).
  * Golden ids are kept across nights by {@link GoldenIds}; values are chosen by {@link Survivorship}. Customers and
  * history are written with Delta MERGE and carry Delta's Change Data Feed, so an unchanged customer produces no
  * change at all; a rerun of the same night changes nothing.
@@ -42,6 +45,8 @@ public final class GoldenStage {
   public static final TableName XREF = new TableName("gold", "customer_xref");
   public static final TableName ID_EVENTS = new TableName("gold", "id_events");
   public static final TableName HISTORY = new TableName("gold", "customer_history");
+  public static final TableName ATTRIBUTE_OVERRIDES = new TableName("gold", "attribute_overrides");
+  public static final TableName CUSTOMER_360 = new TableName("gold", "customer_360");
   private static final StructType XREF_SCHEMA = StructType.fromDDL("record_id STRING, source STRING, "
       + "source_id STRING, golden_id STRING, match_probability DOUBLE, first_seen DATE, last_seen DATE");
   private static final StructType EVENT_SCHEMA = StructType.fromDDL("run_id STRING, run_date DATE, event STRING, "
@@ -75,7 +80,8 @@ public final class GoldenStage {
     Dataset<Row> records = lake.read(StandardizeStage.CUSTOMERS)
         .withColumn("record_id", concat(col("source"), lit(":"), col("source_id")))
         .join(clusters, "record_id").join(assignments, "cluster_id");
-    Dataset<Row> golden = Survivorship.golden(records, rules);
+    Dataset<Row> overrides = rules.overrides().rows(spark);
+    Dataset<Row> golden = AttributeOverrides.apply(Survivorship.golden(records, rules), overrides, rules.fields());
     golden = golden.withColumn("attribute_hash", sha2(to_json(struct(attributeColumns(golden))), 256))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -83,6 +89,10 @@ public final class GoldenStage {
       long changed = writeCustomers(golden);
       writeHistory(golden, run);
       long xref = writeXref(records, previousXref, runDate);
+      auditOverrides(overrides);
+      Dataset<Row> orders = lake.exists(StandardizeStage.ORDERS) ? lake.read(StandardizeStage.ORDERS)
+          : spark.createDataFrame(List.of(), Customer360.ORDER_COLUMNS);
+      lake.overwrite(Customer360.of(lake.read(CUSTOMERS), records, orders, rules.view360()), CUSTOMER_360);
       long customers = lake.read(CUSTOMERS).count();
       GoldenResult result = new GoldenResult(customers, changed, xref, events, (System.nanoTime() - start) / 1e9);
       progress.line(String.format("%-11s golden customers %,d  new or changed %,d  xref rows %,d  id events %s  "
@@ -91,6 +101,24 @@ public final class GoldenStage {
     } finally {
       golden.unpersist();
       spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  /**
+   * {@code gold.attribute_overrides}: every steward correction of this night and whether it was applied or its golden
+   * id is not current (retired or merged: {@code aurum history} tells where the customer went).
+   */
+  private void auditOverrides(Dataset<Row> overrides) {
+    Dataset<Row> current = lake.read(CUSTOMERS).select(col("golden_id").as("_current"));
+    Dataset<Row> audit = overrides.join(current, col("golden_id").equalTo(col("_current")), "left")
+        .select(col("golden_id"), col("field"), col("value"), col("reason"), col("location"),
+            when(col("_current").isNotNull(), "applied").otherwise("golden id not current").as("status"));
+    lake.overwrite(audit, ATTRIBUTE_OVERRIDES);
+    Map<String, Long> byStatus = new TreeMap<>();
+    lake.read(ATTRIBUTE_OVERRIDES).groupBy("status").count().collectAsList()
+        .forEach(r -> byStatus.put(r.getString(0), r.getLong(1)));
+    if (!byStatus.isEmpty()) {
+      progress.line(String.format("%-11s steward attribute overrides %s", NAME, byStatus));
     }
   }
 

@@ -21,8 +21,11 @@ import java.util.Set;
  * @param preferValid a value whose field carries a {@code dq_issues} code loses to a valid one, whatever the strategy
  * @param tieBreak    strategies that order the values the attribute's own strategy ties on; the last resort is
  *                    source then source id, so the choice never depends on Spark's partitioning
+ * @param overrides   a steward's corrections of golden values ({@code overrides/golden_attributes.csv})
+ * @param view360     which source attributes feed {@code gold.customer_360}
  */
-public record SurvivorshipRules(Path file, List<Attribute> attributes, List<Strategy> tieBreak, boolean preferValid) {
+public record SurvivorshipRules(Path file, List<Attribute> attributes, List<Strategy> tieBreak, boolean preferValid,
+                                AttributeOverrides overrides, Customer360.Settings view360) {
   private static final String FILE = "survivorship.conf";
 
   /** How a value is chosen among a cluster's records. */
@@ -101,9 +104,17 @@ public record SurvivorshipRules(Path file, List<Attribute> attributes, List<Stra
         });
       }
     });
+    Customer360.Settings view360 = r.child("customer-360").map(c -> {
+      Customer360.Settings settings = new Customer360.Settings(c.string("tickets-attribute", "tickets_opened"),
+          c.string("channel-attribute", "preferred_channel"));
+      c.rejectUnknownKeys();
+      return settings;
+    }).orElse(new Customer360.Settings("tickets_opened", "preferred_channel"));
     r.rejectUnknownKeys();
+    AttributeOverrides overrides = AttributeOverrides.load(rulesDir,
+        attributes.stream().flatMap(a -> a.fields().stream()).toList(), problems);
     problems.throwIfAny();
-    return new SurvivorshipRules(file, attributes, tieBreak, preferValid);
+    return new SurvivorshipRules(file, attributes, tieBreak, preferValid, overrides, view360);
   }
 
   private static Attribute attribute(ConfigReader c, String name, List<String> defaultSources) {

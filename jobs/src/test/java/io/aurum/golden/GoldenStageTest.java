@@ -1,5 +1,7 @@
 package io.aurum.golden;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.filter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.aurum.lake.Lakehouse;
@@ -31,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SparkTest.class)
 class GoldenStageTest {
   private static final StructType SILVER = StructType.fromDDL("source STRING, source_id STRING, full_name STRING, "
-      + "email STRING, city STRING, updated_at TIMESTAMP, _ingested_at TIMESTAMP, dq_issues ARRAY<STRING>");
+      + "email STRING, city STRING, updated_at TIMESTAMP, _ingested_at TIMESTAMP, dq_issues ARRAY<STRING>, "
+      + "attributes MAP<STRING, STRING>");
   private static final StructType CLUSTERS = StructType.fromDDL("record_id STRING, source STRING, source_id STRING, "
       + "cluster_id STRING, cluster_size LONG");
   private static final StructType PAIRS = StructType.fromDDL(
@@ -65,6 +68,7 @@ class GoldenStageTest {
         lake.read(GoldenStage.CUSTOMERS).select("golden_id").sort("golden_id").collectAsList(),
         "the ids the events announce are the ids written");
     assertEquals(Map.of("created", 4L), first.idEvents());
+    assertEquals(4, lake.read(GoldenStage.CUSTOMER_360).count(), "one 360-degree row per golden customer");
     Map<String, String> night1 = goldenIds(lake);
     long historyVersion = lake.version(GoldenStage.HISTORY);
     long customersVersion = lake.version(GoldenStage.CUSTOMERS);
@@ -81,14 +85,18 @@ class GoldenStageTest {
     silver.set(1, silver("erp", "1", "Ann Lee", "ann.lee@y.com", "Leeds"));
     silver.add(silver("crm", "4", "Dee Roe", "dee@x.com", "Bath"));
     write(lake, silver, "crm:1 erp:1", "crm:2", "erp:2", "crm:3 web:3", "crm:4");
-    GoldenResult second = stage.run(run("n2", "2026-11-22"));
+    // A steward corrects Ann's city, and the name of a customer who is merged away tonight.
+    String survivor = night1.get("crm:3").compareTo(night1.get("web:3")) < 0 ? night1.get("crm:3") : night1.get("web:3");
+    String mergedAway = survivor.equals(night1.get("crm:3")) ? night1.get("web:3") : night1.get("crm:3");
+    Path overrides = TestFiles.write(dir.resolve("rules/overrides/golden_attributes.csv"), "golden_id,field,value,reason\n"
+        + night1.get("crm:1") + ",city,Harrogate,\"moved, told us by phone\"\n" + mergedAway + ",full_name,Cy Tan-Li,married\n");
+    GoldenResult second = new GoldenStage(SparkTest.spark(), lake, SurvivorshipRules.load(dir.resolve("rules")),
+        Progress.NONE).run(run("n2", "2026-11-22"));
 
     Map<String, String> night2 = goldenIds(lake);
     assertEquals(night1.get("crm:1"), night2.get("crm:1"), "Ann keeps her id");
     assertEquals(night1.get("crm:2"), night2.get("crm:2"), "Bob's part with the smaller cluster id keeps his id");
     // Cy's two ids overlap tonight's cluster equally: the smaller id survives, the other is merged into it.
-    String survivor = night1.get("crm:3").compareTo(night1.get("web:3")) < 0 ? night1.get("crm:3") : night1.get("web:3");
-    String mergedAway = survivor.equals(night1.get("crm:3")) ? night1.get("web:3") : night1.get("crm:3");
     assertEquals(survivor, night2.get("crm:3"));
     assertEquals(survivor, night2.get("web:3"));
     assertEquals(Map.of("created", 1L, "merged", 1L, "split", 1L), second.idEvents());
@@ -102,6 +110,15 @@ class GoldenStageTest {
         .filter(h -> h.getString(0).equals(night1.get("crm:1")))
         .map(h -> h.getInt(1) + " " + h.getBoolean(4)).toList();
     assertEquals(List.of("1 false", "2 true"), versions, "Ann's new e-mail is a new version");
+    Row ann = lake.read(GoldenStage.CUSTOMERS).where(col("golden_id").equalTo(night1.get("crm:1")))
+        .select(col("city"), filter(col("provenance"), p -> p.getField("attribute").equalTo("city")).as("p"))
+        .first();
+    assertEquals("Harrogate", ann.getString(0));
+    assertEquals(List.of(RowFactory.create("city", AttributeOverrides.STEWARD, overrides + ":2",
+        "override: moved, told us by phone")), ann.getList(1), "the steward's line replaces the source record");
+    assertEquals(List.of("city applied", "full_name golden id not current"),
+        lake.read(GoldenStage.ATTRIBUTE_OVERRIDES).orderBy("field").collectAsList().stream()
+            .map(r -> r.getString(1) + " " + r.getString(5)).toList());
     assertEquals(List.of(false), lake.read(GoldenStage.HISTORY).where("golden_id = '" + mergedAway + "'")
         .collectAsList().stream().map(h -> h.getBoolean(4)).toList(), "the merged-away id's version is closed");
 
@@ -115,7 +132,7 @@ class GoldenStageTest {
 
   private static Row silver(String source, String id, String name, String email, String city) {
     return RowFactory.create(source, id, name, email, city, Timestamp.valueOf("2026-11-01 00:00:00"),
-        Timestamp.valueOf("2026-11-20 00:00:00"), List.of());
+        Timestamp.valueOf("2026-11-20 00:00:00"), List.of(), Map.of());
   }
 
   /** Writes silver, clusters (each argument: the records of one cluster) and pairs within clusters. */
