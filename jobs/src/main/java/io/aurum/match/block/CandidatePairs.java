@@ -51,8 +51,11 @@ public final class CandidatePairs {
     }
     if (minHash != null) {
       names.add(minHash.name());
-      Dataset<Row> shingles = minHash.shingles(records);
-      Result banded = expand(minHash.bandKeys(shingles), minHash.name(), names.size() - 1, minHash.maxBlockSize());
+      // Both are read several times below (block sizes, both sides of a band, both sides of a pair), and Spark
+      // cannot reuse the work of MLlib's hashing between plans: computed once here, not once per reference.
+      Dataset<Row> shingles = minHash.shingles(records).localCheckpoint();
+      Dataset<Row> bandKeys = minHash.bandKeys(shingles).localCheckpoint();
+      Result banded = expand(bandKeys, minHash.name(), names.size() - 1, minHash.maxBlockSize());
       all = union(all, new Result(minHash.closeEnough(banded.pairs().distinct(), shingles), banded.oversizedBlocks()));
     }
     // One bit per rule: a hash aggregation of longs, where collecting rule names would need an object aggregation.

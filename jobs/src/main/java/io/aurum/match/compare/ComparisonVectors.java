@@ -86,10 +86,14 @@ public final class ComparisonVectors {
     return out;
   }
 
+  /**
+   * One record per id with its values, hinted as the build side of a shuffled hash join: the pairs (many more rows
+   * than records) then stream through a hash table per partition instead of being sorted for a sort-merge join.
+   */
   private static Dataset<Row> side(Dataset<Row> records, List<String> columns, String suffix) {
     List<Column> out = new ArrayList<>();
     out.add(col(CandidatePairs.ID).as(CandidatePairs.ID + suffix));
     columns.forEach(c -> out.add(col(c).as(c + suffix)));
-    return records.select(out.toArray(Column[]::new));
+    return records.select(out.toArray(Column[]::new)).hint("shuffle_hash");
   }
 }
