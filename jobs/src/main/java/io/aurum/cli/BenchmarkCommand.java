@@ -1,9 +1,14 @@
 package io.aurum.cli;
 
 import io.aurum.bench.PeakMemory;
+import io.aurum.bench.SilverChanges;
 import io.aurum.bench.StandardizeBenchmark;
 import io.aurum.config.AurumConfig;
 import io.aurum.generate.UniverseGenerator;
+import io.aurum.golden.GoldenPreflight;
+import io.aurum.golden.GoldenResult;
+import io.aurum.golden.GoldenStage;
+import io.aurum.golden.SurvivorshipRules;
 import io.aurum.lake.Lakehouse;
 import io.aurum.match.ClusterEvaluation;
 import io.aurum.match.MatchPreflight;
@@ -12,13 +17,20 @@ import io.aurum.match.MatchRules;
 import io.aurum.match.MatchStage;
 import io.aurum.match.TruthFile;
 import io.aurum.pipeline.Pipeline;
+import io.aurum.pipeline.Progress;
+import io.aurum.pipeline.RunContext;
 import io.aurum.pipeline.Stage;
 import io.aurum.standardize.StandardizeStage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,17 +38,19 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code aurum benchmark standardize|match}: generates a universe (once per work directory) and ingests it;
- * standardize is timed against a plain read-and-write of the same rows, match (after standardize, once) with
- * its pair counts, throughput, peak memory and accuracy against the generator's truth.
+ * {@code aurum benchmark standardize|match|incremental}: generates a universe (once per work directory) and ingests
+ * it; standardize is timed against a plain read-and-write of the same rows, match (after standardize, once) with
+ * its pair counts, throughput, peak memory and accuracy against the generator's truth, and incremental times a full
+ * night of match and golden against an incremental one after 1% of the records changed.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
     description = {"Measure a stage on generated data. standardize: the stage's time and throughput next to a plain "
         + "Delta read-and-write of the same rows, in one run. match: records, candidate pairs, pairs per second, "
-        + "stage time, peak memory and accuracy against the generator's truth.",
+        + "stage time, peak memory and accuracy against the generator's truth. incremental: match and golden of "
+        + "a full night, then of an incremental night after 1% of the records changed.",
         "The data is generated into WORK/landing on first use and ingested into WORK/lakehouse."})
 final class BenchmarkCommand extends SparkCommand {
-  @Parameters(index = "0", paramLabel = "STAGE", description = "The stage to measure: standardize or match.")
+  @Parameters(index = "0", paramLabel = "STAGE", description = "What to measure: standardize, match or incremental.")
   String stage;
 
   @Option(names = "--customers", defaultValue = "500000",
@@ -61,9 +75,9 @@ final class BenchmarkCommand extends SparkCommand {
 
   @Override
   int execute(SparkSession spark, AurumConfig config) {
-    if (!"standardize".equals(stage) && !"match".equals(stage)) {
+    if (!List.of("standardize", "match", "incremental").contains(stage)) {
       throw new ParameterException(spec.commandLine(), "Unknown stage to benchmark \"" + stage
-          + "\"; stages: standardize, match");
+          + "\"; stages: standardize, match, incremental");
     }
     Path landing = Path.of(config.landing());
     if (!Files.exists(landing.resolve("truth.csv"))) {
@@ -72,18 +86,16 @@ final class BenchmarkCommand extends SparkCommand {
       new UniverseGenerator(spark, new UniverseGenerator.Settings(customers, seed, landing.toString(),
           LocalDate.of(2023, 1, 1), LocalDate.of(2026, 11, 20), 0.0)).generate();
     }
-    Pipeline pipeline = new Pipeline(spark, config, environment(), line -> {
-      out().println(line);
-      out().flush();
-    });
-    if (stage.equals("match")) {
+    Pipeline pipeline = new Pipeline(spark, config, environment(), progress());
+    if (!stage.equals("standardize")) {
       Lakehouse lake = new Lakehouse(spark, config.lakehouse());
       if (!lake.exists(StandardizeStage.CUSTOMERS)) {
-        pipeline.run(List.of(Stage.INGEST, Stage.STANDARDIZE));
+        pipeline.run(List.of(Stage.INGEST, Stage.STANDARDIZE), true);
       }
-      return match(spark, config, lake, landing.resolve("truth.csv"));
+      return stage.equals("match") ? match(spark, config, lake, landing.resolve("truth.csv"))
+          : incremental(spark, config, lake);
     }
-    pipeline.run(List.of(Stage.INGEST));
+    pipeline.run(List.of(Stage.INGEST), true);
     List<StandardizeBenchmark.Result> results = new StandardizeBenchmark(spark, config).run();
     out().printf("benchmark standardize  cores %d  (plain = read the bronze rows, write them unchanged to Delta)%n",
         results.get(0).cores());
@@ -101,10 +113,7 @@ final class BenchmarkCommand extends SparkCommand {
     MatchRules rules = MatchRules.load(Path.of(config.rulesDir()));
     MatchPreflight.check(spark, rules, lake.read(StandardizeStage.CUSTOMERS).schema());
     PeakMemory.resetHeapPeaks();
-    MatchResult r = new MatchStage(spark, lake, rules, line -> {
-      out().println(line);
-      out().flush();
-    }).run();
+    MatchResult r = new MatchStage(spark, lake, rules, progress()).run(true);
     PeakMemory peak = PeakMemory.now();
     ClusterEvaluation.Result e = ClusterEvaluation.evaluate(lake.read(MatchStage.CLUSTERS), TruthFile.read(spark, truth));
     out().printf("benchmark match  cores %d  max heap %,d MB%n", spark.sparkContext().defaultParallelism(),
@@ -117,5 +126,63 @@ final class BenchmarkCommand extends SparkCommand {
         e.precision(), e.recall(), e.f1(), e.bcubedPrecision(), e.bcubedRecall());
     out().println("  target: stage < 300 s");
     return ExitCode.OK;
+  }
+
+  /**
+   * Two nights in a lakehouse of their own holding a copy of the benchmark's silver tables: a full night (match
+   * and golden), then {@link SilverChanges} (1% of the records) and an incremental night.
+   */
+  private int incremental(SparkSession spark, AurumConfig config, Lakehouse source) {
+    Path dir = Path.of(config.lakehouse()).resolveSibling("incremental-lakehouse");
+    deleteTree(dir);
+    Lakehouse lake = new Lakehouse(spark, dir.toString());
+    lake.overwrite(source.read(StandardizeStage.CUSTOMERS), StandardizeStage.CUSTOMERS);
+    lake.overwrite(source.read(StandardizeStage.ORDERS), StandardizeStage.ORDERS);
+    MatchRules matchRules = MatchRules.load(Path.of(config.rulesDir()));
+    SurvivorshipRules survivorship = SurvivorshipRules.load(Path.of(config.rulesDir()));
+    MatchPreflight.check(spark, matchRules, lake.read(StandardizeStage.CUSTOMERS).schema());
+    GoldenPreflight.check(survivorship, lake.read(StandardizeStage.CUSTOMERS).schema());
+    Progress progress = progress();
+    MatchResult fullMatch = new MatchStage(spark, lake, matchRules, progress).run(true);
+    GoldenResult fullGolden = new GoldenStage(spark, lake, survivorship, progress).run(night("full", 20));
+    lake.overwrite(SilverChanges.apply(lake.read(StandardizeStage.CUSTOMERS)).localCheckpoint(),
+        StandardizeStage.CUSTOMERS);
+    MatchResult match = new MatchStage(spark, lake, matchRules, progress).run(false);
+    GoldenResult golden = new GoldenStage(spark, lake, survivorship, progress).run(night("incremental", 21));
+    double full = fullMatch.seconds() + fullGolden.seconds();
+    double incremental = match.seconds() + golden.seconds();
+    out().printf("benchmark incremental  cores %d  records %,d, then %,d  (1%% changed: new emails, moves, deleted "
+        + "and re-sent records)%n", spark.sparkContext().defaultParallelism(), fullMatch.records(), match.records());
+    out().printf("  full night         match %7.1f s  golden %7.1f s  total %7.1f s  records scored %,d%n",
+        fullMatch.seconds(), fullGolden.seconds(), full, fullMatch.recordsScored());
+    out().printf("  incremental night  match %7.1f s  golden %7.1f s  total %7.1f s  records scored %,d  golden "
+        + "customers changed %,d  id events %s%n", match.seconds(), golden.seconds(), incremental, match.recordsScored(),
+        golden.changed(), golden.idEvents());
+    out().printf("  incremental / full %.2f  (target <= 0.25)%n", incremental / full);
+    return ExitCode.OK;
+  }
+
+  private Progress progress() {
+    return line -> {
+      out().println(line);
+      out().flush();
+    };
+  }
+
+  private static RunContext night(String name, int day) {
+    return new RunContext(name, LocalDate.of(2026, 11, day), new Timestamp(System.currentTimeMillis()));
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dir, e);
+    }
   }
 }

@@ -26,6 +26,10 @@ final class RunCommand extends SparkCommand {
   @Option(names = "--as-of", paramLabel = "DATE", description = "Run date (yyyy-MM-dd); default aurum.run-date.")
   LocalDate asOf;
 
+  @Option(names = "--full", description = "Match all records and retrain instead of an incremental night "
+      + "(see incremental in rules/match.conf).")
+  boolean full;
+
   @Override
   Map<String, String> overrides() {
     return asOf == null ? Map.of() : Map.of("aurum.run-date", asOf.toString());
@@ -43,7 +47,7 @@ final class RunCommand extends SparkCommand {
     Pipeline.Result result = new Pipeline(spark, config, environment(), line -> {
       out().println(line);
       out().flush();
-    }).run(ordered);
+    }).run(ordered, full);
     if (result.status() == RunStatus.FAILED_CHECKS) {
       result.failedChecks().forEach(c -> spec.commandLine().getErr().println("data check failed: " + c));
       out().println("run " + result.run().runId() + " finished with failed data checks");

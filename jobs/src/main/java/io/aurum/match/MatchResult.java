@@ -6,6 +6,8 @@ import java.util.Map;
  * Counts and timings of one match run.
  *
  * @param records         silver records matched
+ * @param recordsScored   records whose pairs were scored: all of them, or on an incremental night the new and
+ *                        changed ones
  * @param candidatePairs  distinct pairs from blocking (each scored once)
  * @param pairsPerRule    pairs each blocking rule found (a pair found by two rules counts for both)
  * @param oversizedBlocks blocks not expanded because they exceeded max-block-size
@@ -16,7 +18,7 @@ import java.util.Map;
  * @param lambda          prior: probability that two random records match (trained or pinned)
  * @param emIterations    EM iterations (0 when parameters were pinned)
  */
-public record MatchResult(long records, long candidatePairs, Map<String, Long> pairsPerRule, long oversizedBlocks,
+public record MatchResult(long records, long recordsScored, long candidatePairs, Map<String, Long> pairsPerRule, long oversizedBlocks,
                           long pairsWritten, long reviewPairs, long clusters, long linkedRecords, double lambda,
                           int emIterations, double seconds) {
   public MatchResult {

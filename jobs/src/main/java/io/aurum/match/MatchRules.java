@@ -11,9 +11,15 @@ import io.aurum.match.cluster.Overrides;
 import io.aurum.match.compare.Comparison;
 import io.aurum.match.compare.ComparisonParser;
 import io.aurum.match.score.Training;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,12 +33,20 @@ import java.util.Set;
  * @param minHash the fuzzy blocking rule ({@code blocking.minhash}), or null when it is off
  * @param pinnedParameters parameters file to use instead of training, or null
  * @param overrides the steward's must-link and cannot-link pairs ({@code rules/overrides/})
+ * @param incremental when a night may match only its new and changed records ({@code incremental} in match.conf)
  */
 public record MatchRules(Path file, long maxBlockSize, List<BlockingRule> blocking, MinHashRule minHash,
                          List<Comparison> comparisons,
                          Training.Settings training, Path pinnedParameters, double reviewProbability,
-                         double keepProbability, Clusters.Settings clustering, Overrides overrides) {
+                         double keepProbability, Clusters.Settings clustering, Overrides overrides,
+                         Incremental incremental) {
   private static final String FILE = "match.conf";
+
+  /**
+   * @param enabled            false: every night matches all records
+   * @param maxChangedFraction above this share of new, changed and removed records a night matches all records
+   */
+  public record Incremental(boolean enabled, double maxChangedFraction) {}
 
   public static MatchRules load(Path rulesDir) {
     ConfigProblems problems = new ConfigProblems();
@@ -105,18 +119,45 @@ public record MatchRules(Path file, long maxBlockSize, List<BlockingRule> blocki
     if (review > autoMatch) {
       th.problem("review", "the review threshold " + review + " is above auto-match " + autoMatch);
     }
+    if (keep > review) {
+      th.problem("keep-pairs", "keep-pairs " + keep + " is above the review threshold " + review
+          + ": match.pairs must hold every pair the review queue and clustering read");
+    }
     th.rejectUnknownKeys();
     ConfigReader cl = child(r, "clustering");
     Clusters.Settings clustering = new Clusters.Settings(autoMatch, (int) cl.integer("max-cluster-size", 20, 2, 100_000),
         cl.number("strict-probability", 0.999, 0, 1), (int) cl.integer("max-iterations", 50, 2, 1_000));
     cl.rejectUnknownKeys();
+    ConfigReader in = child(r, "incremental");
+    Incremental incremental = new Incremental(in.bool("enabled", true),
+        in.number("max-changed-fraction", 0.1, 0, 1));
+    in.rejectUnknownKeys();
     r.rejectUnknownKeys();
     return new MatchRules(file, maxBlockSize, List.copyOf(blocking), minHash, List.copyOf(comparisons), training,
-        pinned == null ? null : Path.of(pinned), review, keep, clustering, overrides);
+        pinned == null ? null : Path.of(pinned), review, keep, clustering, overrides, incremental);
   }
 
   public double autoMatchProbability() {
     return clustering.autoMatch();
+  }
+
+  /**
+   * SHA-256 of match.conf and of the pinned parameters file, if any: an incremental night may only build on pairs
+   * scored under the same rules. (Steward overrides are not in it: an incremental night re-clusters their records.)
+   */
+  public String fingerprint() {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(Files.readAllBytes(file));
+      if (pinnedParameters != null) {
+        digest.update(Files.readAllBytes(pinnedParameters));
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Every silver column the rules read. */

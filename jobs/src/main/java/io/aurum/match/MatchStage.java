@@ -5,8 +5,11 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import io.aurum.lake.Lakehouse;
 import io.aurum.lake.TableName;
@@ -30,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -43,7 +47,9 @@ import org.apache.spark.storage.StorageLevel;
  * and weight), {@code match.review_queue} (pairs between the review and auto-match thresholds),
  * {@code match.clusters} (every record's cluster), {@code match.oversized_blocks}, {@code match.parameters} and
  * {@code match.overrides} (the steward overrides applied and what became of each).
- * Parameters are trained without labels unless pinned in the rules. All tables are rebuilt each run.
+ * Parameters are trained without labels unless pinned in the rules. A full run rebuilds every table; an
+ * {@link IncrementalNight} scores only the pairs of new and changed records, with the last run's parameters, and
+ * re-clusters only the components they touch.
  */
 public final class MatchStage {
   public static final String NAME = "match";
@@ -53,8 +59,8 @@ public final class MatchStage {
   public static final TableName OVERSIZED_BLOCKS = new TableName("match", "oversized_blocks");
   public static final TableName PARAMETERS = new TableName("match", "parameters");
   public static final TableName OVERRIDES = new TableName("match", "overrides");
-  private static final StructType PARAMETER_SCHEMA = StructType.fromDDL(
-      "comparison STRING, level INT, label STRING, m DOUBLE, u DOUBLE, match_weight DOUBLE, lambda DOUBLE");
+  private static final StructType PARAMETER_SCHEMA = StructType.fromDDL("comparison STRING, level INT, "
+      + "label STRING, m DOUBLE, u DOUBLE, match_weight DOUBLE, lambda DOUBLE, rules_fingerprint STRING");
 
   private final SparkSession spark;
   private final Lakehouse lake;
@@ -68,31 +74,44 @@ public final class MatchStage {
     this.progress = progress;
   }
 
-  /** Silver records with {@code record_id} ({@code source:source_id}) and the columns the rules read. */
+  /**
+   * Silver records with {@code record_id} ({@code source:source_id}), the columns the rules read and
+   * {@code match_hash}, a hash of those columns that tells an incremental night which records changed.
+   */
   public static Dataset<Row> records(Dataset<Row> silver, MatchRules rules) {
     List<Column> columns = new ArrayList<>();
     columns.add(concat(col("source"), lit(":"), col("source_id")).as(CandidatePairs.ID));
     columns.add(col("source"));
     columns.add(col("source_id"));
-    rules.columns().stream().filter(c -> !c.equals("source") && !c.equals("source_id"))
-        .forEach(c -> columns.add(col(c)));
+    List<String> ruleColumns = rules.columns().stream().filter(c -> !c.equals("source") && !c.equals("source_id"))
+        .toList();
+    ruleColumns.forEach(c -> columns.add(col(c)));
+    columns.add(xxhash64(to_json(struct(ruleColumns.stream().map(c -> col(c)).toArray(Column[]::new))))
+        .as(IncrementalNight.HASH));
     return TermFrequencies.add(silver.select(columns.toArray(Column[]::new)), rules.comparisons());
   }
 
-  public MatchResult run() {
+  /**
+   * @param full match all records and train, even when the night could be incremental (see match.conf)
+   */
+  public MatchResult run(boolean full) {
     long start = System.nanoTime();
     Progress log = progress.timed();
+    Consumer<String> say = line -> log.line(String.format("%-11s %s", NAME, line));
     spark.sparkContext().setJobGroup(NAME, "match customers", false);
     JaroWinkler.register(spark);
     List<Comparison> comparisons = rules.comparisons();
     Dataset<Row> records = records(lake.read(StandardizeStage.CUSTOMERS), rules).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> vectors = null;
     Dataset<Row> scored = null;
+    IncrementalNight night = null;
     try {
       long recordCount = records.count();
-      CandidatePairs.Result candidates = CandidatePairs.generate(records, rules.blocking(), rules.minHash(),
-          rules.maxBlockSize());
-      long oversized = lake.overwrite(candidates.oversizedBlocks(), OVERSIZED_BLOCKS);
+      night = full ? null : IncrementalNight.plan(lake, rules, records, recordCount, say).orElse(null);
+      CandidatePairs.Result candidates = night == null
+          ? CandidatePairs.generate(records, rules.blocking(), rules.minHash(), rules.maxBlockSize())
+          : CandidatePairs.touching(records, night.changed(), rules.blocking(), rules.minHash(), rules.maxBlockSize());
+      long oversized = writeOversizedBlocks(candidates.oversizedBlocks(), night != null);
       // The compared values stay behind: only the review queue needs them, and it joins them back.
       vectors = ComparisonVectors.withoutValues(ComparisonVectors.compare(candidates.pairs(), records, comparisons),
           comparisons).persist(StorageLevel.MEMORY_AND_DISK());
@@ -104,39 +123,50 @@ public final class MatchStage {
           NAME, recordCount, candidateCount, oversized, perRule));
       FsParameters parameters;
       int iterations = 0;
-      if (rules.pinnedParameters() != null) {
+      if (night != null) {
+        parameters = night.parameters();
+      } else if (rules.pinnedParameters() != null) {
         parameters = ParametersFile.read(rules.pinnedParameters(), comparisons);
         log.line(String.format("%-11s parameters pinned in %s", NAME, rules.pinnedParameters()));
       } else {
-        Training.Outcome trained = Training.train(records, recordCount, vectors, candidateCount, comparisons, rules.blocking(),
-            rules.training(),
-            line -> log.line(String.format("%-11s %s", NAME, line)));
+        Training.Outcome trained = Training.train(records, recordCount, vectors, candidateCount, comparisons,
+            rules.blocking(), rules.training(), say);
         parameters = trained.parameters();
         iterations = trained.iterations();
         log.line(String.format("%-11s trained on %,d random pairs (u) and %,d candidate pairs (m): %d EM "
             + "iterations%s, prior %.3g", NAME, trained.randomPairs(), candidateCount, iterations,
             trained.converged() ? "" : " (not converged)", parameters.lambda()));
       }
-      writeParameters(parameters, comparisons);
+      if (night == null) {
+        writeParameters(parameters, comparisons);
+      }
       scored = MatchScorer.score(vectors, comparisons, parameters).persist(StorageLevel.MEMORY_AND_DISK());
-      long written = lake.overwrite(pairColumns(scored.where(col("match_probability").geq(rules.keepProbability())),
-          comparisons, false), PAIRS);
-      Dataset<Row> forReview = scored.where(col("match_probability").geq(rules.reviewProbability())
-          .and(col("match_probability").lt(rules.autoMatchProbability())));
-      long review = lake.overwrite(
-          pairColumns(ComparisonVectors.withValues(forReview, records, comparisons), comparisons, true), REVIEW_QUEUE);
+      Dataset<Row> kept = pairColumns(scored.where(col("match_probability").geq(rules.keepProbability())),
+          comparisons, false);
+      Dataset<Row> forReview = pairColumns(ComparisonVectors.withValues(scored.where(
+          col("match_probability").geq(rules.reviewProbability())
+              .and(col("match_probability").lt(rules.autoMatchProbability()))), records, comparisons),
+          comparisons, true);
+      long written = night == null ? lake.overwrite(kept, PAIRS)
+          : lake.overwrite(IncrementalNight.pairs(lake.read(PAIRS), kept, night.dirtyIds()), PAIRS);
+      long review = night == null ? lake.overwrite(forReview, REVIEW_QUEUE)
+          : lake.overwrite(IncrementalNight.pairs(lake.read(REVIEW_QUEUE), forReview, night.dirtyIds()), REVIEW_QUEUE);
       Dataset<Row> overrides = rules.overrides().rows(spark);
-      Dataset<Row> clusters = Clusters.assign(records, scored, overrides, rules.clustering(),
-          line -> log.line(String.format("%-11s %s", NAME, line)));
-      lake.overwrite(clusters.join(records.select(CandidatePairs.ID, "source", "source_id"), CandidatePairs.ID)
-          .select(CandidatePairs.ID, "source", "source_id", "cluster_id", "cluster_size"), CLUSTERS);
+      Dataset<Row> clusters = night == null
+          ? Clusters.assign(records, scored, overrides, rules.clustering(), say)
+          : incrementalClusters(night, records, scored, overrides, say);
+      lake.overwrite(clusters.join(records.select(CandidatePairs.ID, "source", "source_id", IncrementalNight.HASH),
+              CandidatePairs.ID)
+          .select(CandidatePairs.ID, "source", "source_id", "cluster_id", "cluster_size", "component_id",
+              IncrementalNight.HASH), CLUSTERS);
       auditOverrides(overrides, log);
       Row counts = lake.read(CLUSTERS).agg(countDistinct("cluster_id"),
           sum(when(col("cluster_size").gt(1), 1).otherwise(0))).first();
       long clusterCount = counts.getLong(0);
       long linked = counts.isNullAt(1) ? 0 : counts.getLong(1);
-      MatchResult result = new MatchResult(recordCount, candidateCount, perRule, oversized, written, review,
-          clusterCount, linked, parameters.lambda(), iterations, (System.nanoTime() - start) / 1e9);
+      MatchResult result = new MatchResult(recordCount, night == null ? recordCount : night.changedCount(),
+          candidateCount, perRule, oversized, written, review, clusterCount, linked, parameters.lambda(), iterations,
+          (System.nanoTime() - start) / 1e9);
       log.line(String.format("%-11s pairs written %,d  review queue %,d  clusters %,d (%,d records linked)  %.1f s",
           NAME, written, review, clusterCount, linked, result.seconds()));
       return result;
@@ -148,8 +178,50 @@ public final class MatchStage {
       if (scored != null) {
         scored.unpersist();
       }
+      if (night != null) {
+        night.release();
+      }
       spark.sparkContext().clearJobGroup();
     }
+  }
+
+  /**
+   * Tonight's clusters from the last run's: the records of every component tonight's changes touch are clustered
+   * again over the links among them (tonight's pairs, and the last run's pairs kept in {@code match.pairs}, which
+   * must be written first); every other record keeps its cluster.
+   */
+  private Dataset<Row> incrementalClusters(IncrementalNight night, Dataset<Row> records, Dataset<Row> scored,
+                                           Dataset<Row> overrides, Consumer<String> say) {
+    String id = CandidatePairs.ID;
+    Dataset<Row> links = scored.where(col("match_probability").geq(rules.autoMatchProbability()))
+        .select(id + "_l", id + "_r");
+    Dataset<Row> overrideIds = overrides.select(col(id + "_l").as(id)).unionByName(overrides.select(col(id + "_r").as(id)));
+    if (lake.exists(OVERRIDES)) {
+      // Last night's overrides too: a removed must-link no longer holds its records together.
+      Dataset<Row> last = lake.read(OVERRIDES);
+      overrideIds = overrideIds.unionByName(last.select(col(id + "_l").as(id))).unionByName(last.select(col(id + "_r").as(id)));
+    }
+    Dataset<Row> affected = night.affected(links, overrideIds).localCheckpoint();
+    say.accept(String.format("clusters recomputed for %,d records of the components tonight's changes touch",
+        affected.count()));
+    Dataset<Row> pairs = lake.read(PAIRS).select(id + "_l", id + "_r", "match_probability");
+    Dataset<Row> affectedPairs = pairs.join(affected.select(col(id).as(id + "_l")), id + "_l")
+        .join(affected.select(col(id).as(id + "_r")), id + "_r");
+    Dataset<Row> recomputed = Clusters.assign(records.join(affected, id), affectedPairs, overrides,
+        rules.clustering(), say);
+    return night.untouchedClusters(affected).select(id, "cluster_id", "cluster_size", "component_id")
+        .unionByName(recomputed);
+  }
+
+  /** Full runs replace the report; an incremental night updates the blocks it sized (those of changed records). */
+  private long writeOversizedBlocks(Dataset<Row> tonight, boolean incremental) {
+    if (!incremental || !lake.exists(OVERSIZED_BLOCKS)) {
+      return lake.overwrite(tonight, OVERSIZED_BLOCKS);
+    }
+    Dataset<Row> sized = tonight.localCheckpoint();
+    lake.overwrite(lake.read(OVERSIZED_BLOCKS).join(sized.select("rule", "block_key"),
+        new String[] {"rule", "block_key"}, "left_anti").unionByName(sized), OVERSIZED_BLOCKS);
+    return lake.read(OVERSIZED_BLOCKS).count();
   }
 
   /**
@@ -196,11 +268,12 @@ public final class MatchStage {
 
   private void writeParameters(FsParameters p, List<Comparison> comparisons) {
     List<Row> rows = new ArrayList<>();
+    String fingerprint = rules.fingerprint();
     for (Comparison c : comparisons) {
       List<String> labels = c.labels();
       for (int level = 0; level < labels.size(); level++) {
         rows.add(RowFactory.create(c.name(), level, labels.get(level), p.m().get(c.name())[level],
-            p.u().get(c.name())[level], p.weight(c.name(), level), p.lambda()));
+            p.u().get(c.name())[level], p.weight(c.name(), level), p.lambda(), fingerprint));
       }
     }
     lake.overwrite(spark.createDataFrame(rows, PARAMETER_SCHEMA), PARAMETERS);

@@ -58,7 +58,10 @@ public final class Pipeline {
   public record Result(RunContext run, RunStatus status, List<String> failedChecks, IngestResult ingest,
                        StandardizeResult standardize, MatchResult match, GoldenResult golden) {}
 
-  public Result run(List<Stage> stages) {
+  /**
+   * @param full match all records (and retrain) even when the night could be incremental
+   */
+  public Result run(List<Stage> stages, boolean full) {
     IngestPreflight.check(spark, config, environment);
     StandardizeRules standardizeRules = null;
     MatchRules matchRules = null;
@@ -101,7 +104,7 @@ public final class Pipeline {
         log.standardizeMetrics(run, standardize);
       }
       if (stages.contains(Stage.MATCH) && failed.isEmpty()) {
-        match = new MatchStage(spark, lake, matchRules, progress).run();
+        match = new MatchStage(spark, lake, matchRules, progress).run(full);
         log.matchMetrics(run, match);
       }
       if (stages.contains(Stage.GOLDEN) && failed.isEmpty()) {

@@ -91,6 +91,7 @@ public final class RunLog {
   public void matchMetrics(RunContext run, MatchResult result) {
     Map<String, Double> values = new LinkedHashMap<>();
     values.put("records", (double) result.records());
+    values.put("records_scored", (double) result.recordsScored());
     values.put("candidate_pairs", (double) result.candidatePairs());
     values.put("oversized_blocks", (double) result.oversizedBlocks());
     values.put("pairs_written", (double) result.pairsWritten());

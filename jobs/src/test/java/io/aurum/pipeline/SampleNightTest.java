@@ -12,6 +12,7 @@ import io.aurum.ingest.EntityIngestResult;
 import io.aurum.lake.Lakehouse;
 import io.aurum.lake.TableName;
 import io.aurum.match.ClusterEvaluation;
+import io.aurum.match.MatchResult;
 import io.aurum.match.MatchRules;
 import io.aurum.golden.GoldenResult;
 import io.aurum.golden.GoldenStage;
@@ -22,12 +23,16 @@ import io.aurum.match.compare.JaroWinkler;
 import io.aurum.match.score.FsParameters;
 import io.aurum.match.score.ParametersFile;
 import io.aurum.testing.SparkTest;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -54,7 +59,7 @@ class SampleNightTest {
     Path conf = Path.of("..", "conf", "application.conf").toAbsolutePath().normalize();
     AurumConfig config = ConfigLoader.load(new ConfigLoader.Request(conf, List.of(), Map.of(),
         Map.of("aurum.lakehouse", lakehouse.toString(), "aurum.run-date", "2026-11-20")));
-    result = new Pipeline(SparkTest.spark(), config, Map.of(), Progress.NONE).run(List.of(Stage.values()));
+    result = new Pipeline(SparkTest.spark(), config, Map.of(), Progress.NONE).run(List.of(Stage.values()), false);
     lake = new Lakehouse(SparkTest.spark(), config.lakehouse());
   }
 
@@ -195,6 +200,58 @@ class SampleNightTest {
     assertEquals(0, again.changed());
     assertEquals(Map.of(), again.idEvents());
     assertEquals(clusters, lake.read(GoldenStage.HISTORY).count(), "no second version");
+  }
+
+  /**
+   * A night changing about 1% of the records (new emails, records removed, records re-sent under a new id) matches
+   * only those records, and its clusters are those of a full run with the same parameters; a rerun scores nothing.
+   */
+  @Test
+  void anIncrementalNightScoresOnlyItsChangesAndClustersLikeAFullRun(@TempDir Path work) throws IOException {
+    Path copy = work.resolve("lakehouse");
+    copyTree(lakehouse, copy);
+    Lakehouse night = new Lakehouse(SparkTest.spark(), copy.toString());
+    TableName silverTable = new TableName("silver", "customers");
+    Dataset<Row> silver = night.read(silverTable).withColumn("_pick", functions.expr("pmod(xxhash64(source_id), 100)"))
+        .localCheckpoint();
+    Dataset<Row> changed = silver.where("_pick = 1")
+        .withColumn("email", functions.expr("concat('moved.', source_id, '@example.org')"))
+        .withColumn("email_key", col("email"));
+    Dataset<Row> resent = silver.where("_pick = 3").withColumn("source_id", functions.concat(col("source_id"), functions.lit("-again")));
+    night.overwrite(silver.where("_pick NOT IN (1, 2)").unionByName(changed).unionByName(resent).drop("_pick"), silverTable);
+    long expectedScored = changed.count() + resent.count();
+    assertTrue(expectedScored > 20 && silver.where("_pick = 2").count() > 10, "the sample gives enough changes");
+
+    Path rules = Path.of("..", "rules");
+    MatchResult incremental = new MatchStage(SparkTest.spark(), night, MatchRules.load(rules), Progress.NONE).run(false);
+    assertEquals(expectedScored, incremental.recordsScored());
+    assertEquals(0, incremental.emIterations(), "scored with the last run's parameters");
+    Dataset<Row> incrementalClusters = night.read(MatchStage.CLUSTERS).select("record_id", "cluster_id").localCheckpoint();
+    assertEquals(0, incrementalClusters.where("record_id LIKE '%-again'")
+        .join(night.read(MatchStage.CLUSTERS).select(col("record_id").as("original"), col("cluster_id").as("c")),
+            functions.expr("original = substring(record_id, 1, length(record_id) - 6)"))
+        .where("cluster_id <> c").count(), "a record sent again joins the cluster of its first copy");
+    MatchResult rerun = new MatchStage(SparkTest.spark(), night, MatchRules.load(rules), Progress.NONE).run(false);
+    assertEquals(0, rerun.recordsScored());
+
+    Path pinnedRules = work.resolve("rules");
+    copyTree(rules, pinnedRules);
+    Path conf = pinnedRules.resolve("match.conf");
+    Files.writeString(conf, Files.readString(conf).replace("pinned-parameters = \"\"",
+        "pinned-parameters = \"" + copy.resolve("_match").resolve("parameters.conf") + "\""));
+    MatchResult full = new MatchStage(SparkTest.spark(), night, MatchRules.load(pinnedRules), Progress.NONE).run(true);
+    assertEquals(full.records(), full.recordsScored());
+    Dataset<Row> fullClusters = night.read(MatchStage.CLUSTERS).select("record_id", "cluster_id");
+    assertEquals(0, incrementalClusters.except(fullClusters).count() + fullClusters.except(incrementalClusters).count(),
+        "clusters of the incremental night differ from a full run's");
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Files.copy(f, to.resolve(from.relativize(f).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
   }
 
   private static Dataset<Row> truth() {

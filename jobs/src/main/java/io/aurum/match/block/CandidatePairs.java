@@ -7,6 +7,8 @@ import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
@@ -41,13 +43,30 @@ public final class CandidatePairs {
    */
   public static Result generate(Dataset<Row> records, List<BlockingRule> rules, MinHashRule minHash,
                                 long maxBlockSize) {
+    return generate(records, null, rules, minHash, maxBlockSize);
+  }
+
+  /**
+   * The pairs an incremental night needs: those with at least one record in {@code changed} (new or changed records,
+   * a subset of {@code records}), found exactly as {@link #generate} would find them in {@code records}. Only the
+   * blocks holding a changed record are sized and reported in {@link Result#oversizedBlocks()}.
+   */
+  public static Result touching(Dataset<Row> records, Dataset<Row> changed, List<BlockingRule> rules,
+                                MinHashRule minHash, long maxBlockSize) {
+    return generate(records, changed, rules, minHash, maxBlockSize);
+  }
+
+  /** All pairs when {@code changed} is null, else only those with a record in it. */
+  private static Result generate(Dataset<Row> records, Dataset<Row> changed, List<BlockingRule> rules,
+                                 MinHashRule minHash, long maxBlockSize) {
     if (rules.isEmpty()) {
       throw new IllegalArgumentException("no blocking rules");
     }
     List<String> names = new ArrayList<>(rules.stream().map(BlockingRule::name).toList());
     Result all = null;
     for (BlockingRule rule : rules) {
-      all = union(all, expand(keyed(records, rule), rule.name(), names.indexOf(rule.name()), maxBlockSize));
+      all = union(all, expand(keyed(records, rule), changed == null ? null : keyed(changed, rule), rule.name(),
+          names.indexOf(rule.name()), maxBlockSize));
     }
     if (minHash != null) {
       names.add(minHash.name());
@@ -55,7 +74,9 @@ public final class CandidatePairs {
       // cannot reuse the work of MLlib's hashing between plans: computed once here, not once per reference.
       Dataset<Row> shingles = minHash.shingles(records).localCheckpoint();
       Dataset<Row> bandKeys = minHash.bandKeys(shingles).localCheckpoint();
-      Result banded = expand(bandKeys, minHash.name(), names.size() - 1, minHash.maxBlockSize());
+      Dataset<Row> changedBandKeys = changed == null ? null
+          : bandKeys.join(changed.select(ID), ID);
+      Result banded = expand(bandKeys, changedBandKeys, minHash.name(), names.size() - 1, minHash.maxBlockSize());
       all = union(all, new Result(minHash.closeEnough(banded.pairs().distinct(), shingles), banded.oversizedBlocks()));
     }
     // One bit per rule: a hash aggregation of longs, where collecting rule names would need an object aggregation.
@@ -76,17 +97,26 @@ public final class CandidatePairs {
     return records.where(allPresent).select(col(ID), key.as(KEY));
   }
 
-  /** Every two records of a block within the size cap, and the blocks above it. */
-  private static Result expand(Dataset<Row> keyed, String rule, int bit, long maxBlockSize) {
-    Dataset<Row> sizes = keyed.groupBy(KEY).count();
-    Dataset<Row> members = keyed.join(sizes.where(col("count").leq(maxBlockSize)).select(KEY), KEY);
-    Dataset<Row> l = members.select(col(KEY), col(ID).as(ID + "_l"));
+  /**
+   * Every two records of a block within the size cap, and the blocks above it; with {@code probe} (keyed rows of
+   * some of the records), only the blocks holding a probe record and only the pairs with one.
+   */
+  private static Result expand(Dataset<Row> keyed, Dataset<Row> probe, String rule, int bit, long maxBlockSize) {
+    Dataset<Row> blocks = probe == null ? keyed : keyed.join(probe.select(KEY).distinct(), KEY);
+    Dataset<Row> sizes = blocks.groupBy(KEY).count();
+    Dataset<Row> small = sizes.where(col("count").leq(maxBlockSize)).select(KEY);
+    Dataset<Row> members = blocks.join(small, KEY);
+    Dataset<Row> l = (probe == null ? members : probe.join(small, KEY)).select(col(KEY), col(ID).as(ID + "_l"));
     Dataset<Row> r = members.select(col(KEY).as(KEY + "_r"), col(ID).as(ID + "_r"));
-    Dataset<Row> pairs = l.join(r, col(KEY).equalTo(col(KEY + "_r")).and(col(ID + "_l").lt(col(ID + "_r"))))
-        .select(col(ID + "_l"), col(ID + "_r"), lit(1L << bit).as("_rule"));
+    Column sameBlock = col(KEY).equalTo(col(KEY + "_r"));
+    Dataset<Row> pairs = probe == null
+        ? l.join(r, sameBlock.and(col(ID + "_l").lt(col(ID + "_r")))).select(col(ID + "_l"), col(ID + "_r"))
+        : l.join(r, sameBlock.and(col(ID + "_l").notEqual(col(ID + "_r"))))
+            .select(least(col(ID + "_l"), col(ID + "_r")).as(ID + "_l"), greatest(col(ID + "_l"), col(ID + "_r"))
+                .as(ID + "_r"));
     Dataset<Row> oversized = sizes.where(col("count").gt(maxBlockSize))
         .select(lit(rule).as("rule"), col(KEY).cast("string").as("block_key"), col("count").as("records"));
-    return new Result(pairs, oversized);
+    return new Result(pairs.withColumn("_rule", lit(1L << bit)), oversized);
   }
 
   private static Result union(Result a, Result b) {

@@ -29,7 +29,8 @@ import org.apache.spark.sql.types.StructType;
  * A component larger than {@code maxSize} is split again by {@link GreedyClustering} using only links at or above
  * {@code strictProbability}; a component holding both records of a cannot-link pair is split the same way at
  * the auto-match probability, keeping the two apart. Every record gets a cluster (alone if it has no link); the
- * cluster id is the smallest record id in it.
+ * cluster id is the smallest record id in it. A cluster depends only on the links within its connected component,
+ * so the clusters of a set of whole components can be recomputed on their own (what an incremental night does).
  */
 public final class Clusters {
   private static final String ID = CandidatePairs.ID;
@@ -45,7 +46,8 @@ public final class Clusters {
    * @param records   {@code record_id} of every record
    * @param scored    {@code record_id_l}, {@code record_id_r}, {@code match_probability}
    * @param overrides {@code kind} (must_link, cannot_link), {@code record_id_l}, {@code record_id_r}
-   * @return {@code record_id}, {@code cluster_id}, {@code cluster_size}
+   * @return {@code record_id}, {@code cluster_id}, {@code cluster_size}, {@code component_id} (the connected
+   *     component before any split: the smallest record id in it)
    */
   public static Dataset<Row> assign(Dataset<Row> records, Dataset<Row> scored, Dataset<Row> overrides,
                                     Settings settings, Consumer<String> log) {
@@ -73,7 +75,7 @@ public final class Clusters {
         .join(apart, new String[] {"cluster_id"}, "full_outer");
     Dataset<Row> parts = split(first.join(toSplit, "cluster_id"), links, settings);
     return first.join(parts, ID, "left")
-        .select(col(ID), coalesce(col("part"), col("cluster_id")).as("cluster_id"))
+        .select(col(ID), coalesce(col("part"), col("cluster_id")).as("cluster_id"), col("cluster_id").as("component_id"))
         .withColumn("cluster_size", count("*").over(Window.partitionBy("cluster_id")));
   }
 
