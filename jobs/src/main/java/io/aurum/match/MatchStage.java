@@ -75,8 +75,8 @@ public final class MatchStage {
   }
 
   /**
-   * Silver records with {@code record_id} ({@code source:source_id}), the columns the rules read and
-   * {@code match_hash}, a hash of those columns that tells an incremental night which records changed.
+   * Silver records with {@code record_id} ({@code source:source_id}), its {@code record_number}, the columns the
+   * rules read and {@code match_hash}, a hash of those columns that tells an incremental night which records changed.
    */
   public static Dataset<Row> records(Dataset<Row> silver, MatchRules rules) {
     List<Column> columns = new ArrayList<>();
@@ -88,7 +88,8 @@ public final class MatchStage {
     ruleColumns.forEach(c -> columns.add(col(c)));
     columns.add(xxhash64(to_json(struct(ruleColumns.stream().map(c -> col(c)).toArray(Column[]::new))))
         .as(IncrementalNight.HASH));
-    return TermFrequencies.add(silver.select(columns.toArray(Column[]::new)), rules.comparisons());
+    return TermFrequencies.add(CandidatePairs.numbered(silver.select(columns.toArray(Column[]::new))),
+        rules.comparisons());
   }
 
   /**

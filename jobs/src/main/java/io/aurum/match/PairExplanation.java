@@ -35,15 +35,17 @@ public final class PairExplanation {
    * @param records {@link MatchStage#records} rows (with term frequencies) holding at least the two records
    */
   public static Result explain(Dataset<Row> records, String left, String right, MatchRules rules, FsParameters p) {
-    Dataset<Row> two = records.where(col(CandidatePairs.ID).isin(left, right));
-    List<Row> found = two.collectAsList();
-    find(found, left);
-    find(found, right);
+    Dataset<Row> selected = records.where(col(CandidatePairs.ID).isin(left, right));
+    List<Row> found = selected.collectAsList();
+    // The two rows as collected: their record numbers hold only within one evaluation of the records.
+    Dataset<Row> two = records.sparkSession().createDataFrame(found, selected.schema());
+    long l = find(found, left).getAs(CandidatePairs.NUMBER);
+    long r = find(found, right).getAs(CandidatePairs.NUMBER);
     List<Row> blocked = CandidatePairs.generate(two, rules.blocking(), rules.minHash(), 2).pairs().collectAsList();
     List<String> blockedBy = blocked.isEmpty() ? List.of() : blocked.get(0).getList(2);
     Dataset<Row> pair = records.sparkSession().range(1)
-        .select(lit(left).as(CandidatePairs.ID + "_l"), lit(right).as(CandidatePairs.ID + "_r"));
-    Row scored = MatchScorer.score(ComparisonVectors.compare(pair, records, rules.comparisons()), rules.comparisons(), p)
+        .select(lit(l).as(CandidatePairs.NUMBER + "_l"), lit(r).as(CandidatePairs.NUMBER + "_r"));
+    Row scored = MatchScorer.score(ComparisonVectors.compare(pair, two, rules.comparisons()), rules.comparisons(), p)
         .first();
     List<Contribution> contributions = new ArrayList<>();
     for (Comparison c : rules.comparisons()) {
@@ -55,9 +57,8 @@ public final class PairExplanation {
         scored.getAs("match_probability"), blockedBy);
   }
 
-  private static void find(List<Row> rows, String id) {
-    if (rows.stream().noneMatch(r -> id.equals(r.getAs(CandidatePairs.ID)))) {
-      throw new IllegalArgumentException("no record " + id + " in silver.customers");
-    }
+  private static Row find(List<Row> rows, String id) {
+    return rows.stream().filter(r -> id.equals(r.getAs(CandidatePairs.ID))).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no record " + id + " in silver.customers"));
   }
 }

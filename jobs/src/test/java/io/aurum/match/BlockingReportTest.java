@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.aurum.match.block.BlockingReport;
 import io.aurum.match.block.BlockingRule;
+import io.aurum.match.block.CandidatePairs;
 import io.aurum.testing.SparkTest;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -17,13 +18,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BlockingReportTest {
   @Test
   void countsPairsPerRuleAndTheShareOfTruePairsBlockingFinds() {
-    Dataset<Row> records = SparkTest.spark().createDataFrame(List.of(
+    Dataset<Row> records = CandidatePairs.numbered(SparkTest.spark().createDataFrame(List.of(
         RowFactory.create("crm:1", "crm", "1", "555", "a@x.com"),
         RowFactory.create("erp:1", "erp", "1", "555", "a@x.com"),
         RowFactory.create("web:1", "web", "1", "555", "b@x.com"),   // same phone, another person
         RowFactory.create("web:2", "web", "2", "777", "c@x.com"),   // person 1 again, nothing shared
         RowFactory.create("web:3", "web", "3", "999", null)),
-        StructType.fromDDL("record_id STRING, source STRING, source_id STRING, phone STRING, email STRING"));
+        StructType.fromDDL("record_id STRING, source STRING, source_id STRING, phone STRING, email STRING")));
     Dataset<Row> truth = SparkTest.spark().createDataFrame(List.of(
         RowFactory.create("crm", "1", "P1"), RowFactory.create("erp", "1", "P1"), RowFactory.create("web", "2", "P1"),
         RowFactory.create("web", "1", "P2"), RowFactory.create("web", "3", "P3"),

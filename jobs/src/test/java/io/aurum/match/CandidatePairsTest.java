@@ -28,12 +28,11 @@ class CandidatePairsTest {
     }
     rows.add(RowFactory.create("erp:1", "5551234", null));
     rows.add(RowFactory.create("erp:2", "5551234", "same@x.com"));
-    Dataset<Row> records = SparkTest.spark().createDataFrame(rows, RECORDS);
+    Dataset<Row> records = CandidatePairs.numbered(SparkTest.spark().createDataFrame(rows, RECORDS)).localCheckpoint();
     CandidatePairs.Result result = CandidatePairs.generate(records, List.of(
         new BlockingRule("phone", List.of("phone"), List.of()),
         new BlockingRule("email", List.of("email"), List.of())), null, 100);
-    List<String> pairs = result.pairs().orderBy("record_id_l", "record_id_r").collectAsList().stream()
-        .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getList(2)).toList();
+    List<String> pairs = described(result.pairs(), records);
     assertEquals(List.of(
         "crm:00000 crm:00001 [email]", "crm:00000 erp:2 [email]", "crm:00001 erp:2 [email]",
         "erp:1 erp:2 [phone]"), pairs);
@@ -46,9 +45,9 @@ class CandidatePairsTest {
 
   @Test
   void aPairFoundByTwoRulesIsOnePairRememberingBoth() {
-    Dataset<Row> records = SparkTest.spark().createDataFrame(List.of(
+    Dataset<Row> records = CandidatePairs.numbered(SparkTest.spark().createDataFrame(List.of(
         RowFactory.create("a:1", "555", "x@y.com"), RowFactory.create("b:1", "555", "x@y.com"),
-        RowFactory.create("c:1", "", "")), RECORDS);
+        RowFactory.create("c:1", "", "")), RECORDS));
     List<Row> pairs = CandidatePairs.generate(records, List.of(
         new BlockingRule("phone", List.of("phone"), List.of()),
         new BlockingRule("email", List.of("email"), List.of())), null, 100).pairs().collectAsList();
@@ -59,21 +58,26 @@ class CandidatePairsTest {
   @Test
   void minHashFindsPairsWithATypoInEveryKeyAndKeepsOnlyCloseOnes() {
     StructType schema = StructType.fromDDL("record_id STRING, name_key STRING, street_key STRING");
-    Dataset<Row> records = SparkTest.spark().createDataFrame(List.of(
+    Dataset<Row> records = CandidatePairs.numbered(SparkTest.spark().createDataFrame(List.of(
         RowFactory.create("crm:1", "jonathan smithers", "12 baker street"),
         RowFactory.create("erp:1", "jonathon smithers", "12 baker streett"),
         RowFactory.create("web:1", "margaret oduya", "4 elm road"),
-        RowFactory.create("web:2", null, null)), schema);
+        RowFactory.create("web:2", null, null)), schema)).localCheckpoint();
     MinHashRule rule = new MinHashRule("minhash", List.of("name_key", "street_key"), 3, 10, 4, 0.5, 100, 42);
     CandidatePairs.Result result = CandidatePairs.generate(records,
         List.of(new BlockingRule("name", List.of("name_key"), List.of())), rule, 100);
-    List<String> pairs = result.pairs().collectAsList().stream()
-        .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getList(2)).toList();
-    assertEquals(List.of("crm:1 erp:1 [minhash]"), pairs);
+    assertEquals(List.of("crm:1 erp:1 [minhash]"), described(result.pairs(), records));
 
     MinHashRule strict = new MinHashRule("minhash", List.of("name_key", "street_key"), 3, 10, 4, 0.05, 100, 42);
     assertEquals(0, CandidatePairs.generate(records,
         List.of(new BlockingRule("name", List.of("name_key"), List.of())), strict, 100).pairs().count(),
         "a pair sharing a band but farther apart than max-distance is dropped");
+  }
+
+  /** "left-id right-id [rules]" per pair, in id order. */
+  private static List<String> described(Dataset<Row> pairs, Dataset<Row> records) {
+    return CandidatePairs.withIds(pairs, records).orderBy("record_id_l", "record_id_r").collectAsList().stream()
+        .map(r -> r.getAs("record_id_l") + " " + r.getAs("record_id_r") + " " + r.getList(r.fieldIndex("blocked_by")))
+        .toList();
   }
 }

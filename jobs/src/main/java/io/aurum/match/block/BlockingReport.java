@@ -55,13 +55,14 @@ public final class BlockingReport {
   private BlockingReport() {}
 
   /**
-   * @param records {@code record_id}, {@code source}, {@code source_id} and the blocking columns
+   * @param records {@link CandidatePairs#numbered} records: {@code record_id}, {@code source}, {@code source_id} and the
+   *                blocking columns
    * @param truth   {@code source}, {@code source_id}, {@code entity_id}, or null
    */
   public static Result of(Dataset<Row> records, List<BlockingRule> rules, MinHashRule minHash, long maxBlockSize,
                           Dataset<Row> truth) {
     CandidatePairs.Result candidates = CandidatePairs.generate(records, rules, minHash, maxBlockSize);
-    Dataset<Row> pairs = candidates.pairs();
+    Dataset<Row> pairs = CandidatePairs.withIds(candidates.pairs(), records);
     Dataset<Row> entities = null;
     if (truth != null) {
       entities = truth.select(concat(col("source"), lit(":"), col("source_id")).as(ID), col("entity_id"))

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +29,15 @@ import org.apache.spark.sql.Row;
 public final class CandidatePairs {
   /** Column holding a record's unique id ({@code source:source_id}). */
   public static final String ID = "record_id";
+  /**
+   * Column holding a record's number, added by {@link #numbered}: pairs are generated, deduplicated and joined on it,
+   * a long being far cheaper to hash than the id, and its order is the order of the ids.
+   */
+  public static final String NUMBER = "record_number";
   static final String KEY = "_block_key";
 
   /**
-   * @param pairs           {@code record_id_l < record_id_r}, {@code blocked_by} (names of the rules)
+   * @param pairs           {@code record_number_l < record_number_r}, {@code blocked_by} (names of the rules)
    * @param oversizedBlocks {@code rule}, {@code block_key}, {@code records}: blocks left unexpanded
    */
   public record Result(Dataset<Row> pairs, Dataset<Row> oversizedBlocks) {}
@@ -39,6 +45,22 @@ public final class CandidatePairs {
   private CandidatePairs() {}
 
   /**
+   * {@code records} with {@link #NUMBER}: numbers increase with {@code record_id} (a range-partitioned sort numbered
+   * per partition), unique within the dataset, not across datasets or runs.
+   */
+  public static Dataset<Row> numbered(Dataset<Row> records) {
+    return records.orderBy(ID).withColumn(NUMBER, monotonically_increasing_id());
+  }
+
+  /** {@code pairs} with {@code record_id_l} and {@code record_id_r} looked up in {@code records} by number. */
+  public static Dataset<Row> withIds(Dataset<Row> pairs, Dataset<Row> records) {
+    return pairs
+        .join(records.select(col(NUMBER).as(NUMBER + "_l"), col(ID).as(ID + "_l")), NUMBER + "_l")
+        .join(records.select(col(NUMBER).as(NUMBER + "_r"), col(ID).as(ID + "_r")), NUMBER + "_r");
+  }
+
+  /**
+   * @param records {@link #numbered} records with the key columns of the rules
    * @param minHash the fuzzy rule, or null for exact keys only
    */
   public static Result generate(Dataset<Row> records, List<BlockingRule> rules, MinHashRule minHash,
@@ -74,8 +96,7 @@ public final class CandidatePairs {
       // cannot reuse the work of MLlib's hashing between plans: computed once here, not once per reference.
       Dataset<Row> shingles = minHash.shingles(records).localCheckpoint();
       Dataset<Row> bandKeys = minHash.bandKeys(shingles).localCheckpoint();
-      Dataset<Row> changedBandKeys = changed == null ? null
-          : bandKeys.join(changed.select(ID), ID);
+      Dataset<Row> changedBandKeys = changed == null ? null : bandKeys.join(changed.select(NUMBER), NUMBER);
       Result banded = expand(bandKeys, changedBandKeys, minHash.name(), names.size() - 1, minHash.maxBlockSize());
       all = union(all, new Result(minHash.closeEnough(banded.pairs().distinct(), shingles), banded.oversizedBlocks()));
     }
@@ -83,18 +104,18 @@ public final class CandidatePairs {
     Column mask = col("_rules");
     Column blockedBy = filter(array(names.stream().map(n -> lit(n)).toArray(Column[]::new)),
         (name, i) -> call_function("shiftright", mask, i).bitwiseAND(1).equalTo(1));
-    return new Result(all.pairs().groupBy(ID + "_l", ID + "_r").agg(bit_or(col("_rule")).as("_rules"))
-        .select(col(ID + "_l"), col(ID + "_r"), array_sort(blockedBy).as("blocked_by")), all.oversizedBlocks());
+    return new Result(all.pairs().groupBy(NUMBER + "_l", NUMBER + "_r").agg(bit_or(col("_rule")).as("_rules"))
+        .select(col(NUMBER + "_l"), col(NUMBER + "_r"), array_sort(blockedBy).as("blocked_by")), all.oversizedBlocks());
   }
 
-  /** {@code record_id}, {@code _block_key} of the records that have every key of the rule. */
+  /** {@code record_number}, {@code _block_key} of the records that have every key of the rule. */
   private static Dataset<Row> keyed(Dataset<Row> records, BlockingRule rule) {
     Column allPresent = lit(true);
     for (String k : rule.keys()) {
       allPresent = allPresent.and(col(k).isNotNull()).and(col(k).cast("string").notEqual(""));
     }
     Column key = concat_ws("\u001f", rule.keys().stream().map(k -> col(k).cast("string")).toArray(Column[]::new));
-    return records.where(allPresent).select(col(ID), key.as(KEY));
+    return records.where(allPresent).select(col(NUMBER), key.as(KEY));
   }
 
   /**
@@ -106,14 +127,16 @@ public final class CandidatePairs {
     Dataset<Row> sizes = blocks.groupBy(KEY).count();
     Dataset<Row> small = sizes.where(col("count").leq(maxBlockSize)).select(KEY);
     Dataset<Row> members = blocks.join(small, KEY);
-    Dataset<Row> l = (probe == null ? members : probe.join(small, KEY)).select(col(KEY), col(ID).as(ID + "_l"));
-    Dataset<Row> r = members.select(col(KEY).as(KEY + "_r"), col(ID).as(ID + "_r"));
+    Column l = col(NUMBER + "_l");
+    Column r = col(NUMBER + "_r");
+    Dataset<Row> left = (probe == null ? members : probe.join(small, KEY))
+        .select(col(KEY), col(NUMBER).as(NUMBER + "_l"));
+    Dataset<Row> right = members.select(col(KEY).as(KEY + "_r"), col(NUMBER).as(NUMBER + "_r"));
     Column sameBlock = col(KEY).equalTo(col(KEY + "_r"));
     Dataset<Row> pairs = probe == null
-        ? l.join(r, sameBlock.and(col(ID + "_l").lt(col(ID + "_r")))).select(col(ID + "_l"), col(ID + "_r"))
-        : l.join(r, sameBlock.and(col(ID + "_l").notEqual(col(ID + "_r"))))
-            .select(least(col(ID + "_l"), col(ID + "_r")).as(ID + "_l"), greatest(col(ID + "_l"), col(ID + "_r"))
-                .as(ID + "_r"));
+        ? left.join(right, sameBlock.and(l.lt(r))).select(l, r)
+        : left.join(right, sameBlock.and(l.notEqual(r)))
+            .select(least(l, r).as(NUMBER + "_l"), greatest(l, r).as(NUMBER + "_r"));
     Dataset<Row> oversized = sizes.where(col("count").gt(maxBlockSize))
         .select(lit(rule).as("rule"), col(KEY).cast("string").as("block_key"), col("count").as("records"));
     return new Result(pairs.withColumn("_rule", lit(1L << bit)), oversized);

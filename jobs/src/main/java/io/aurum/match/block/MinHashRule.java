@@ -46,7 +46,7 @@ public record MinHashRule(String name, List<String> columns, int shingleSize, in
   }
 
   /**
-   * {@code record_id} and {@code _shingles}, the distinct shingles of the record's text. Records missing any of the
+   * {@code record_number} and {@code _shingles}, the distinct shingles of the record's text. Records missing any of the
    * columns are left out: on a name alone, everyone called John Smith would share every band.
    */
   Dataset<Row> shingles(Dataset<Row> records) {
@@ -57,11 +57,11 @@ public record MinHashRule(String name, List<String> columns, int shingleSize, in
     for (String c : columns) {
       complete = complete.and(length(trim(col(c).cast("string"))).gt(0));
     }
-    return records.where(complete).select(col(CandidatePairs.ID), text.as("_text"))
-        .select(col(CandidatePairs.ID), array_distinct(shingles).as(SHINGLES));
+    return records.where(complete).select(col(CandidatePairs.NUMBER), text.as("_text"))
+        .select(col(CandidatePairs.NUMBER), array_distinct(shingles).as(SHINGLES));
   }
 
-  /** {@code record_id} and {@code _block_key}: one row per record and band. */
+  /** {@code record_number} and {@code _block_key}: one row per record and band. */
   Dataset<Row> bandKeys(Dataset<Row> shingles) {
     Dataset<Row> features = new HashingTF().setInputCol(SHINGLES).setOutputCol("_features").setBinary(true)
         .setNumFeatures(FEATURES).transform(shingles);
@@ -71,12 +71,12 @@ public record MinHashRule(String name, List<String> columns, int shingleSize, in
     Column keys = transform(sequence(lit(0), lit(bands - 1)),
         b -> xxhash64(b, slice(hashes, b.multiply(rowsPerBand).plus(1), lit(rowsPerBand))));
     return model.transform(features)
-        .select(col(CandidatePairs.ID), explode(keys).as(CandidatePairs.KEY));
+        .select(col(CandidatePairs.NUMBER), explode(keys).as(CandidatePairs.KEY));
   }
 
-  /** The pairs (any columns, with {@code record_id_l}, {@code record_id_r}) whose shingle sets are close enough. */
+  /** The pairs (any columns, with {@code record_number_l}, {@code record_number_r}) whose shingle sets are close enough. */
   Dataset<Row> closeEnough(Dataset<Row> pairs, Dataset<Row> shingles) {
-    String id = CandidatePairs.ID;
+    String id = CandidatePairs.NUMBER;
     return pairs
         .join(shingles.select(col(id).as(id + "_l"), col(SHINGLES).as("_s_l")), id + "_l")
         .join(shingles.select(col(id).as(id + "_r"), col(SHINGLES).as("_s_r")), id + "_r")

@@ -30,8 +30,8 @@ public final class ComparisonVectors {
   }
 
   /**
-   * @param pairs   {@code record_id_l}, {@code record_id_r} and any other columns (kept)
-   * @param records {@code record_id} and every column of {@link #columns}
+   * @param pairs   {@code record_number_l}, {@code record_number_r} and any other columns (kept)
+   * @param records {@code record_number}, {@code record_id} and every column of {@link #columns}
    */
   public static Dataset<Row> compare(Dataset<Row> pairs, Dataset<Row> records, List<Comparison> comparisons) {
     Dataset<Row> withSides = withValues(pairs, records, comparisons);
@@ -44,14 +44,16 @@ public final class ComparisonVectors {
   }
 
   /**
-   * {@code pairs} with both records' values of every column of {@link #columns} as {@code _l} and {@code _r} (any
-   * such column {@code pairs} already has is replaced).
+   * {@code pairs} (by {@code record_number_l} and {@code _r}) with both records' ids and values of every column of
+   * {@link #columns} as {@code _l} and {@code _r} (any such column {@code pairs} already has is replaced).
    */
   public static Dataset<Row> withValues(Dataset<Row> pairs, Dataset<Row> records, List<Comparison> comparisons) {
     List<String> columns = columns(comparisons);
-    return pairs.drop(valueColumns(columns).toArray(String[]::new))
-        .join(side(records, columns, "_l"), CandidatePairs.ID + "_l")
-        .join(side(records, columns, "_r"), CandidatePairs.ID + "_r");
+    Set<String> replaced = valueColumns(columns);
+    replaced.addAll(List.of(CandidatePairs.ID + "_l", CandidatePairs.ID + "_r"));
+    return pairs.drop(replaced.toArray(String[]::new))
+        .join(side(records, columns, "_l"), CandidatePairs.NUMBER + "_l")
+        .join(side(records, columns, "_r"), CandidatePairs.NUMBER + "_r");
   }
 
   /**
@@ -87,11 +89,12 @@ public final class ComparisonVectors {
   }
 
   /**
-   * One record per id with its values, hinted as the build side of a shuffled hash join: the pairs (many more rows
+   * One record per number with its id and values, hinted as the build side of a shuffled hash join: the pairs (many more rows
    * than records) then stream through a hash table per partition instead of being sorted for a sort-merge join.
    */
   private static Dataset<Row> side(Dataset<Row> records, List<String> columns, String suffix) {
     List<Column> out = new ArrayList<>();
+    out.add(col(CandidatePairs.NUMBER).as(CandidatePairs.NUMBER + suffix));
     out.add(col(CandidatePairs.ID).as(CandidatePairs.ID + suffix));
     columns.forEach(c -> out.add(col(c).as(c + suffix)));
     return records.select(out.toArray(Column[]::new)).hint("shuffle_hash");

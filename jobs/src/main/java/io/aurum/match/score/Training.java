@@ -157,14 +157,13 @@ public final class Training {
   static Dataset<Row> randomPairs(Dataset<Row> records, long n, Settings settings) {
     long sampleSize = Math.min(n, 2 * settings.uPairs() / BUCKET_RECORDS + 1);
     long buckets = Math.max(1, sampleSize / BUCKET_RECORDS);
+    String number = CandidatePairs.NUMBER;
     Dataset<Row> sample = records.sample(false, Math.min(1.0, (double) sampleSize / Math.max(1, n)), settings.seed())
-        .select(col(CandidatePairs.ID), pmod(xxhash64(col(CandidatePairs.ID), lit(settings.seed())), lit(buckets))
-            .as("_bucket"));
-    Dataset<Row> l = sample.select(col("_bucket"), col(CandidatePairs.ID).as(CandidatePairs.ID + "_l"));
-    Dataset<Row> r = sample.select(col("_bucket").as("_bucket_r"), col(CandidatePairs.ID).as(CandidatePairs.ID + "_r"));
-    return l.join(r, col("_bucket").equalTo(col("_bucket_r"))
-            .and(col(CandidatePairs.ID + "_l").lt(col(CandidatePairs.ID + "_r"))))
-        .select(CandidatePairs.ID + "_l", CandidatePairs.ID + "_r");
+        .select(col(number), pmod(xxhash64(col(CandidatePairs.ID), lit(settings.seed())), lit(buckets)).as("_bucket"));
+    Dataset<Row> l = sample.select(col("_bucket"), col(number).as(number + "_l"));
+    Dataset<Row> r = sample.select(col("_bucket").as("_bucket_r"), col(number).as(number + "_r"));
+    return l.join(r, col("_bucket").equalTo(col("_bucket_r")).and(col(number + "_l").lt(col(number + "_r"))))
+        .select(number + "_l", number + "_r");
   }
 
   /** Per comparison, the number of pairs at each level 0 .. else (null levels not counted). */
