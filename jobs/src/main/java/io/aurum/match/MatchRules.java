@@ -77,9 +77,10 @@ public record MatchRules(Path file, long maxBlockSize, List<BlockingRule> blocki
           rule.problem("name", "blocking rule \"" + name + "\" is defined twice");
         }
         List<String> implies = rule.stringList("implies", List.of());
+        long ownBlockSize = rule.integer("max-block-size", maxBlockSize, 2, 1_000_000);
         rule.rejectUnknownKeys();
         if (name != null && !keys.isEmpty()) {
-          blocking.add(new BlockingRule(name, keys, implies));
+          blocking.add(new BlockingRule(name, keys, implies, ownBlockSize));
         }
       }
       if (blocking.isEmpty()) {

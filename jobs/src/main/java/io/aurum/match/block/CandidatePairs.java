@@ -46,10 +46,11 @@ public final class CandidatePairs {
 
   /**
    * {@code records} with {@link #NUMBER}: numbers increase with {@code record_id} (a range-partitioned sort numbered
-   * per partition), unique within the dataset, not across datasets or runs.
+   * per partition), unique within the dataset, not across datasets or runs. The result is materialised (a local
+   * checkpoint): recomputed, a plan could number the records differently, and every plan reading it must agree.
    */
   public static Dataset<Row> numbered(Dataset<Row> records) {
-    return records.orderBy(ID).withColumn(NUMBER, monotonically_increasing_id());
+    return records.orderBy(ID).withColumn(NUMBER, monotonically_increasing_id()).localCheckpoint();
   }
 
   /** {@code pairs} with {@code record_id_l} and {@code record_id_r} looked up in {@code records} by number. */
@@ -88,7 +89,7 @@ public final class CandidatePairs {
     Result all = null;
     for (BlockingRule rule : rules) {
       all = union(all, expand(keyed(records, rule), changed == null ? null : keyed(changed, rule), rule.name(),
-          names.indexOf(rule.name()), maxBlockSize));
+          names.indexOf(rule.name()), rule.maxBlockSize(maxBlockSize)));
     }
     if (minHash != null) {
       names.add(minHash.name());
