@@ -2,8 +2,13 @@ package io.aurum.config;
 
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /** Reads one HOCON rule file of {@code rules/}; a missing or unparseable file is a problem naming the file. */
 public final class RuleFile {
@@ -26,6 +31,24 @@ public final class RuleFile {
       problems.add(e.origin(), file.toString(), "cannot parse: " + e.getMessage());
       problems.throwIfAny();
       throw new IllegalStateException("unreachable: problems were thrown");
+    }
+  }
+
+  /**
+   * SHA-256 (hex) of the files' bytes, in order: what a stage stores to know whether the rules it built on are
+   * still those of tonight.
+   */
+  public static String fingerprint(Path... files) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (Path file : files) {
+        digest.update(Files.readAllBytes(file));
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read a rule file", e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

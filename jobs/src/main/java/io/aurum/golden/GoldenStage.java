@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
+import io.aurum.config.RuleFile;
 import io.aurum.lake.Lakehouse;
 import io.aurum.lake.TableName;
 import io.aurum.match.MatchStage;
@@ -48,7 +49,8 @@ public final class GoldenStage {
   public static final TableName ATTRIBUTE_OVERRIDES = new TableName("gold", "attribute_overrides");
   public static final TableName CUSTOMER_360 = new TableName("gold", "customer_360");
   private static final StructType XREF_SCHEMA = StructType.fromDDL("record_id STRING, source STRING, "
-      + "source_id STRING, golden_id STRING, match_probability DOUBLE, first_seen DATE, last_seen DATE");
+      + "source_id STRING, golden_id STRING, match_probability DOUBLE, first_seen DATE, last_seen DATE, row_hash BIGINT");
+  private static final String RULES_STATE = "golden-rules.sha256";
   private static final StructType EVENT_SCHEMA = StructType.fromDDL("run_id STRING, run_date DATE, event STRING, "
       + "golden_id STRING, related_id STRING, records LONG, recorded_at TIMESTAMP");
 
@@ -64,7 +66,11 @@ public final class GoldenStage {
     this.progress = progress;
   }
 
-  public GoldenResult run(RunContext run) {
+  /**
+   * @param full build every golden record again, even when only some customers' records changed since the last
+   *     night (which an incremental night builds; the result is the same)
+   */
+  public GoldenResult run(RunContext run, boolean full) {
     long start = System.nanoTime();
     spark.sparkContext().setJobGroup(NAME, "golden records", false);
     Date runDate = Date.valueOf(run.runDate());
@@ -72,31 +78,55 @@ public final class GoldenStage {
     lake.ensure(ID_EVENTS, EVENT_SCHEMA);
     Dataset<Row> clusters = lake.read(MatchStage.CLUSTERS).select("record_id", "cluster_id");
     // Ids and events are computed once, before anything is written: the tables they read change below.
-    Dataset<Row> previousXref = lake.read(XREF).localCheckpoint();
+    Dataset<Row> previousXref = lake.read(XREF);
+    boolean hashed = List.of(previousXref.columns()).contains(ChangedCustomers.ROW_HASH);
+    if (!hashed) {
+      previousXref = previousXref.withColumn(ChangedCustomers.ROW_HASH, lit(null).cast("bigint"));
+    }
+    previousXref = previousXref.localCheckpoint();
     GoldenIds.Result ids = GoldenIds.assign(clusters, previousXref.select("record_id", "golden_id"),
         lake.read(ID_EVENTS).select("golden_id").distinct(), run.runDate().toString());
     Dataset<Row> assignments = ids.assignments().localCheckpoint();
     Dataset<Row> idEvents = ids.events().localCheckpoint();
-    Dataset<Row> records = lake.read(StandardizeStage.CUSTOMERS)
+    Dataset<Row> silver = lake.read(StandardizeStage.CUSTOMERS);
+    Dataset<Row> records = silver.withColumn(ChangedCustomers.ROW_HASH, ChangedCustomers.rowHash(silver))
         .withColumn("record_id", concat(col("source"), lit(":"), col("source_id")))
         .join(clusters, "record_id").join(assignments, "cluster_id");
     Dataset<Row> overrides = rules.overrides().rows(spark);
-    Dataset<Row> golden = AttributeOverrides.apply(Survivorship.golden(records, rules), overrides, rules.fields());
+    String fingerprint = RuleFile.fingerprint(rules.file());
+    boolean incremental = !full && hashed && lake.exists(CUSTOMERS) && lake.exists(ATTRIBUTE_OVERRIDES)
+        && lake.readState(RULES_STATE).filter(fingerprint::equals).isPresent();
+    Dataset<Row> rebuilt = records;
+    if (incremental) {
+      Dataset<Row> overridden = overrides.select("golden_id")
+          .unionByName(lake.read(ATTRIBUTE_OVERRIDES).select("golden_id"));
+      Dataset<Row> changedIds = ChangedCustomers.of(records.select("record_id", "golden_id", ChangedCustomers.ROW_HASH),
+          previousXref, overridden).localCheckpoint();
+      rebuilt = records.join(changedIds, "golden_id");
+    }
+    Dataset<Row> golden = AttributeOverrides.apply(Survivorship.golden(rebuilt, rules), overrides, rules.fields());
     golden = golden.withColumn("attribute_hash", sha2(to_json(struct(attributeColumns(golden))), 256))
         .persist(StorageLevel.MEMORY_AND_DISK());
+    // On an incremental night the golden records are those built again: the ids that ended tonight are removed
+    // by their events, every other customer is left as it is.
+    Dataset<Row> ended = incremental
+        ? idEvents.where(col("event").isin("merged", "retired")).select("golden_id").distinct() : null;
     try {
       Map<String, Long> events = writeEvents(idEvents, run, runDate);
-      long changed = writeCustomers(golden);
-      writeHistory(golden, run);
+      long changed = writeCustomers(golden, ended);
+      writeHistory(golden, ended, run);
       long xref = writeXref(records, previousXref, runDate);
       auditOverrides(overrides);
       Dataset<Row> orders = lake.exists(StandardizeStage.ORDERS) ? lake.read(StandardizeStage.ORDERS)
           : spark.createDataFrame(List.of(), Customer360.ORDER_COLUMNS);
       lake.overwrite(Customer360.of(lake.read(CUSTOMERS), records, orders, rules.view360()), CUSTOMER_360);
+      lake.writeState(RULES_STATE, fingerprint);
       long customers = lake.read(CUSTOMERS).count();
-      GoldenResult result = new GoldenResult(customers, changed, xref, events, (System.nanoTime() - start) / 1e9);
-      progress.line(String.format("%-11s golden customers %,d  new or changed %,d  xref rows %,d  id events %s  "
-          + "%.1f s", NAME, customers, changed, xref, events, result.seconds()));
+      GoldenResult result = new GoldenResult(customers, golden.count(), changed, xref, events,
+          (System.nanoTime() - start) / 1e9);
+      progress.line(String.format("%-11s golden customers %,d  built %,d%s  new or changed %,d  xref rows %,d  id "
+          + "events %s  %.1f s", NAME, customers, result.built(), incremental ? " (incremental)" : "", changed, xref,
+          events, result.seconds()));
       return result;
     } finally {
       golden.unpersist();
@@ -150,26 +180,33 @@ public final class GoldenStage {
     return counts;
   }
 
-  /** MERGE: new ids inserted, changed attributes updated, ids without a cluster tonight deleted. */
-  private long writeCustomers(Dataset<Row> golden) {
+  /**
+   * MERGE: new ids inserted, changed attributes updated; ids without a cluster tonight deleted: all ids not in
+   * {@code golden} when {@code ended} is null (all customers were built), else the {@code ended} ids.
+   */
+  private long writeCustomers(Dataset<Row> golden, Dataset<Row> ended) {
     lake.ensureWithChangeFeed(CUSTOMERS, golden.schema());
     long before = lake.version(CUSTOMERS);
-    lake.merge(CUSTOMERS, golden, "t.golden_id = s.golden_id")
+    var merge = lake.merge(CUSTOMERS, golden, "t.golden_id = s.golden_id")
         .whenMatched("t.attribute_hash <> s.attribute_hash OR t.record_count <> s.record_count "
             + "OR NOT (t.last_updated <=> s.last_updated)").updateAll()
-        .whenNotMatched().insertAll()
-        .whenNotMatchedBySource().delete()
-        .execute();
-    return lake.version(CUSTOMERS) == before ? 0
+        .whenNotMatched().insertAll();
+    (ended == null ? merge.whenNotMatchedBySource().delete() : merge).execute();
+    long changed = lake.version(CUSTOMERS) == before ? 0
         : lake.changes(CUSTOMERS, String.valueOf(before + 1)).where(col("_change_type")
             .isin("insert", "update_postimage")).count();
+    if (ended != null) {
+      lake.merge(CUSTOMERS, ended, "t.golden_id = s.golden_id").whenMatched().delete().execute();
+    }
+    return changed;
   }
 
   /**
    * SCD type 2 in one MERGE: a changed customer's current version is closed and a new one inserted (the staged
-   * copy without a merge key never matches), a new customer gets version 1, a retired one's version is closed.
+   * copy without a merge key never matches), a new customer gets version 1, a retired one's version is closed
+   * (one not in {@code golden}, or in {@code ended} when that is given).
    */
-  private void writeHistory(Dataset<Row> golden, RunContext run) {
+  private void writeHistory(Dataset<Row> golden, Dataset<Row> ended, RunContext run) {
     Column validFrom = lit(run.startedAt());
     Dataset<Row> versions = golden.select(col("golden_id"), col("attribute_hash"), to_json(struct(
         attributeColumns(golden))).as("attributes"));
@@ -181,7 +218,9 @@ public final class GoldenStage {
         .where(col("_hash").isNull().or(col("_hash").notEqual(col("attribute_hash"))))
         .withColumn("version", coalesce(col("_version"), lit(0)).plus(1))
         .withColumn("retired", lit(false));
-    Dataset<Row> retired = current.join(versions.select("golden_id"), new String[] {"golden_id"}, "left_anti")
+    Dataset<Row> retired = (ended == null
+            ? current.join(versions.select("golden_id"), new String[] {"golden_id"}, "left_anti")
+            : current.join(ended, "golden_id"))
         .select(col("golden_id"), lit(null).cast("string").as("attribute_hash"), lit(null).cast("string")
             .as("attributes"), col("_version"), col("_hash"), lit(0).as("version"), lit(true).as("retired"));
     Dataset<Row> staged = changed.withColumn("merge_key", col("golden_id"))
@@ -202,11 +241,12 @@ public final class GoldenStage {
             col("match_probability"))
         .unionByName(lake.read(MatchStage.PAIRS).select(col("record_id_r").as("record_id"), col("match_probability")))
         .groupBy("record_id").agg(max("match_probability").as("match_probability"));
-    Dataset<Row> tonight = records.select("record_id", "source", "source_id", "golden_id")
+    Dataset<Row> tonight = records.select("record_id", "source", "source_id", "golden_id", ChangedCustomers.ROW_HASH)
         .join(probability, new String[] {"record_id"}, "left")
         .join(previous.select(col("record_id"), col("first_seen").as("_first")), new String[] {"record_id"}, "left")
         .select(col("record_id"), col("source"), col("source_id"), col("golden_id"), col("match_probability"),
-            coalesce(col("_first"), lit(runDate)).as("first_seen"), lit(runDate).as("last_seen"));
+            coalesce(col("_first"), lit(runDate)).as("first_seen"), lit(runDate).as("last_seen"),
+            col(ChangedCustomers.ROW_HASH));
     Dataset<Row> earlier = previous.join(tonight.select("record_id"), new String[] {"record_id"}, "left_anti");
     return lake.overwrite(tonight.unionByName(earlier), XREF);
   }

@@ -4,11 +4,13 @@ import io.delta.tables.DeltaMergeBuilder;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -41,6 +43,35 @@ public final class Lakehouse {
 
   public String root() {
     return root;
+  }
+
+  /**
+   * Writes a stage's small text state ({@code <root>/_state/<name>}, e.g. the fingerprint of the rules a table was
+   * built with), replacing it whole. Stages write it after their tables, so a crash leaves the older state.
+   */
+  public void writeState(String name, String text) {
+    Path file = new Path(root, "_state/" + name);
+    try (var out = file.getFileSystem(spark.sparkContext().hadoopConfiguration()).create(file, true)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /** The state {@link #writeState} wrote, or empty. */
+  public Optional<String> readState(String name) {
+    Path file = new Path(root, "_state/" + name);
+    try {
+      FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(file)) {
+        return Optional.empty();
+      }
+      try (var in = fs.open(file)) {
+        return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
   }
 
   public String location(TableName name) {

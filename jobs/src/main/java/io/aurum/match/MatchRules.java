@@ -11,15 +11,9 @@ import io.aurum.match.cluster.Overrides;
 import io.aurum.match.compare.Comparison;
 import io.aurum.match.compare.ComparisonParser;
 import io.aurum.match.score.Training;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -147,18 +141,7 @@ public record MatchRules(Path file, long maxBlockSize, List<BlockingRule> blocki
    * scored under the same rules. (Steward overrides are not in it: an incremental night re-clusters their records.)
    */
   public String fingerprint() {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(Files.readAllBytes(file));
-      if (pinnedParameters != null) {
-        digest.update(Files.readAllBytes(pinnedParameters));
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return pinnedParameters == null ? RuleFile.fingerprint(file) : RuleFile.fingerprint(file, pinnedParameters);
   }
 
   /** Every silver column the rules read. */

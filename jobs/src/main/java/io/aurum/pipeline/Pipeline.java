@@ -108,7 +108,7 @@ public final class Pipeline {
         log.matchMetrics(run, match);
       }
       if (stages.contains(Stage.GOLDEN) && failed.isEmpty()) {
-        golden = new GoldenStage(spark, lake, survivorship, progress).run(run);
+        golden = new GoldenStage(spark, lake, survivorship, progress).run(run, full);
         log.goldenMetrics(run, golden);
       }
     } catch (RuntimeException e) {

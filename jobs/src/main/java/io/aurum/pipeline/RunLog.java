@@ -108,6 +108,7 @@ public final class RunLog {
   public void goldenMetrics(RunContext run, GoldenResult result) {
     Map<String, Double> values = new LinkedHashMap<>();
     values.put("golden_customers", (double) result.customers());
+    values.put("built_customers", (double) result.built());
     values.put("changed_customers", (double) result.changed());
     values.put("xref_rows", (double) result.xrefRows());
     values.put("seconds", result.seconds());

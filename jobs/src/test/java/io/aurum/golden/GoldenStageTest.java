@@ -59,42 +59,44 @@ class GoldenStageTest {
     List<Row> silver = new ArrayList<>(List.of(
         silver("crm", "1", "Ann Lee", "ann@x.com", "Leeds"), silver("erp", "1", "Ann Lee", "ann@x.com", "Leeds"),
         silver("crm", "2", "Bob Hill", "bob@x.com", "York"), silver("erp", "2", "Robert Hill", "rob@x.com", "York"),
-        silver("crm", "3", "Cy Tan", "cy@x.com", "Hull"), silver("web", "3", "Cy Tan", "cy@x.com", "Hull")));
-    write(lake, silver, "crm:1 erp:1", "crm:2 erp:2", "crm:3", "web:3");
+        silver("crm", "3", "Cy Tan", "cy@x.com", "Hull"), silver("web", "3", "Cy Tan", "cy@x.com", "Hull"),
+        silver("web", "5", "Eve Fox", "eve@x.com", "Ely")));
+    write(lake, silver, "crm:1 erp:1", "crm:2 erp:2", "crm:3", "web:3", "web:5");
 
-    GoldenResult first = stage.run(run("n1", "2026-11-21"));
-    assertEquals(4, first.customers());
+    GoldenResult first = stage.run(run("n1", "2026-11-21"), false);
+    assertEquals(5, first.customers());
     assertEquals(lake.read(GoldenStage.ID_EVENTS).select("golden_id").sort("golden_id").collectAsList(),
         lake.read(GoldenStage.CUSTOMERS).select("golden_id").sort("golden_id").collectAsList(),
         "the ids the events announce are the ids written");
-    assertEquals(Map.of("created", 4L), first.idEvents());
-    assertEquals(4, lake.read(GoldenStage.CUSTOMER_360).count(), "one 360-degree row per golden customer");
+    assertEquals(Map.of("created", 5L), first.idEvents());
+    assertEquals(5, lake.read(GoldenStage.CUSTOMER_360).count(), "one 360-degree row per golden customer");
     Map<String, String> night1 = goldenIds(lake);
     long historyVersion = lake.version(GoldenStage.HISTORY);
     long customersVersion = lake.version(GoldenStage.CUSTOMERS);
 
-    GoldenResult rerun = stage.run(run("n1-again", "2026-11-21"));
+    GoldenResult rerun = stage.run(run("n1-again", "2026-11-21"), false);
     assertEquals(0, rerun.changed());
     assertEquals(Map.of(), rerun.idEvents());
     assertEquals(night1, goldenIds(lake));
     assertEquals(0, lake.changes(GoldenStage.HISTORY, String.valueOf(historyVersion)).where("_commit_version > "
         + historyVersion).count(), "no new version");
-    assertEquals(4, lake.read(GoldenStage.HISTORY).count());
+    assertEquals(5, lake.read(GoldenStage.HISTORY).count());
 
     // Night 2: Ann's ERP record has a new e-mail; Bob's two records split; Cy's two records merge; Dee is new.
     silver.set(1, silver("erp", "1", "Ann Lee", "ann.lee@y.com", "Leeds"));
     silver.add(silver("crm", "4", "Dee Roe", "dee@x.com", "Bath"));
-    write(lake, silver, "crm:1 erp:1", "crm:2", "erp:2", "crm:3 web:3", "crm:4");
+    write(lake, silver, "crm:1 erp:1", "crm:2", "erp:2", "crm:3 web:3", "crm:4", "web:5");
     // A steward corrects Ann's city, and the name of a customer who is merged away tonight.
     String survivor = night1.get("crm:3").compareTo(night1.get("web:3")) < 0 ? night1.get("crm:3") : night1.get("web:3");
     String mergedAway = survivor.equals(night1.get("crm:3")) ? night1.get("web:3") : night1.get("crm:3");
     Path overrides = TestFiles.write(dir.resolve("rules/overrides/golden_attributes.csv"), "golden_id,field,value,reason\n"
         + night1.get("crm:1") + ",city,Harrogate,\"moved, told us by phone\"\n" + mergedAway + ",full_name,Cy Tan-Li,married\n");
     GoldenResult second = new GoldenStage(SparkTest.spark(), lake, SurvivorshipRules.load(dir.resolve("rules")),
-        Progress.NONE).run(run("n2", "2026-11-22"));
+        Progress.NONE).run(run("n2", "2026-11-22"), false);
 
     Map<String, String> night2 = goldenIds(lake);
     assertEquals(night1.get("crm:1"), night2.get("crm:1"), "Ann keeps her id");
+    assertEquals(night1.get("web:5"), night2.get("web:5"), "Eve, unchanged, keeps her id");
     assertEquals(night1.get("crm:2"), night2.get("crm:2"), "Bob's part with the smaller cluster id keeps his id");
     // Cy's two ids overlap tonight's cluster equally: the smaller id survives, the other is merged into it.
     assertEquals(survivor, night2.get("crm:3"));
@@ -128,6 +130,17 @@ class GoldenStageTest {
     assertEquals(Map.of(night1.get("crm:1"), "updated", night1.get("crm:2"), "updated",
         night2.get("erp:2"), "split " + night1.get("crm:2"), survivor, "updated", mergedAway, "merged " + survivor,
         night2.get("crm:4"), "created"), changes, "exactly the changed customers");
+
+    // The night was incremental (Eve's record is as it was, her golden record not built again); a full rebuild of
+    // the same night finds nothing to change.
+    List<Row> incremental = lake.read(GoldenStage.CUSTOMERS).orderBy("golden_id").collectAsList();
+    GoldenResult rebuilt = new GoldenStage(SparkTest.spark(), lake, SurvivorshipRules.load(dir.resolve("rules")),
+        Progress.NONE).run(run("n2-full", "2026-11-22"), true);
+    assertEquals(5, second.built(), "all but Eve");
+    assertEquals(6, rebuilt.built());
+    assertEquals(0, rebuilt.changed());
+    assertEquals(Map.of(), rebuilt.idEvents());
+    assertEquals(incremental, lake.read(GoldenStage.CUSTOMERS).orderBy("golden_id").collectAsList());
   }
 
   private static Row silver(String source, String id, String name, String email, String city) {

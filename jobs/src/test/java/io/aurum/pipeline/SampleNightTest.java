@@ -196,7 +196,7 @@ class SampleNightTest {
     assertEquals(0, lake.read(GoldenStage.CUSTOMERS).where("size(provenance) = 0").count(), "every value has a source");
 
     GoldenResult again = new GoldenStage(SparkTest.spark(), lake, SurvivorshipRules.load(Path.of("..", "rules")),
-        Progress.NONE).run(new RunContext("again", LocalDate.parse("2026-11-20"), new Timestamp(System.currentTimeMillis())));
+        Progress.NONE).run(new RunContext("again", LocalDate.parse("2026-11-20"), new Timestamp(System.currentTimeMillis())), false);
     assertEquals(0, again.changed());
     assertEquals(Map.of(), again.idEvents());
     assertEquals(clusters, lake.read(GoldenStage.HISTORY).count(), "no second version");
