@@ -12,7 +12,8 @@ import java.util.Map;
  * @param xrefRows  source records in the cross-reference (all ever seen)
  * @param idEvents  id events of the run by kind (created, merged, split, retired)
  */
-public record GoldenResult(long customers, long built, long changed, long xrefRows, Map<String, Long> idEvents, double seconds) {
+public record GoldenResult(long customers, long built, long changed, long xrefRows, Map<String, Long> idEvents,
+                           double seconds) {
   public GoldenResult {
     idEvents = Map.copyOf(idEvents);
   }

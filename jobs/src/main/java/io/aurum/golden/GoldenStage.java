@@ -49,7 +49,8 @@ public final class GoldenStage {
   public static final TableName ATTRIBUTE_OVERRIDES = new TableName("gold", "attribute_overrides");
   public static final TableName CUSTOMER_360 = new TableName("gold", "customer_360");
   private static final StructType XREF_SCHEMA = StructType.fromDDL("record_id STRING, source STRING, "
-      + "source_id STRING, golden_id STRING, match_probability DOUBLE, first_seen DATE, last_seen DATE, row_hash BIGINT");
+      + "source_id STRING, golden_id STRING, match_probability DOUBLE, first_seen DATE, last_seen DATE, "
+      + "row_hash BIGINT");
   private static final String RULES_STATE = "golden-rules.sha256";
   private static final StructType EVENT_SCHEMA = StructType.fromDDL("run_id STRING, run_date DATE, event STRING, "
       + "golden_id STRING, related_id STRING, records LONG, recorded_at TIMESTAMP");

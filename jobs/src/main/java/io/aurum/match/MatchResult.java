@@ -18,9 +18,9 @@ import java.util.Map;
  * @param lambda          prior: probability that two random records match (trained or pinned)
  * @param emIterations    EM iterations (0 when parameters were pinned)
  */
-public record MatchResult(long records, long recordsScored, long candidatePairs, Map<String, Long> pairsPerRule, long oversizedBlocks,
-                          long pairsWritten, long reviewPairs, long clusters, long linkedRecords, double lambda,
-                          int emIterations, double seconds) {
+public record MatchResult(long records, long recordsScored, long candidatePairs, Map<String, Long> pairsPerRule,
+                          long oversizedBlocks, long pairsWritten, long reviewPairs, long clusters, long linkedRecords,
+                          double lambda, int emIterations, double seconds) {
   public MatchResult {
     pairsPerRule = Map.copyOf(pairsPerRule);
   }

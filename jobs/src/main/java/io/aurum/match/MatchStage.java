@@ -196,11 +196,10 @@ public final class MatchStage {
     String id = CandidatePairs.ID;
     Dataset<Row> links = scored.where(col("match_probability").geq(rules.autoMatchProbability()))
         .select(id + "_l", id + "_r");
-    Dataset<Row> overrideIds = overrides.select(col(id + "_l").as(id)).unionByName(overrides.select(col(id + "_r").as(id)));
+    Dataset<Row> overrideIds = recordIds(overrides);
     if (lake.exists(OVERRIDES)) {
       // Last night's overrides too: a removed must-link no longer holds its records together.
-      Dataset<Row> last = lake.read(OVERRIDES);
-      overrideIds = overrideIds.unionByName(last.select(col(id + "_l").as(id))).unionByName(last.select(col(id + "_r").as(id)));
+      overrideIds = overrideIds.unionByName(recordIds(lake.read(OVERRIDES)));
     }
     Dataset<Row> affected = night.affected(links, overrideIds).localCheckpoint();
     say.accept(String.format("clusters recomputed for %,d records of the components tonight's changes touch",
@@ -212,6 +211,12 @@ public final class MatchStage {
         rules.clustering(), say);
     return night.untouchedClusters(affected).select(id, "cluster_id", "cluster_size", "component_id")
         .unionByName(recomputed);
+  }
+
+  /** {@code record_id} of both records of each pair. */
+  private static Dataset<Row> recordIds(Dataset<Row> pairs) {
+    String id = CandidatePairs.ID;
+    return pairs.select(col(id + "_l").as(id)).unionByName(pairs.select(col(id + "_r").as(id)));
   }
 
   /** Full runs replace the report; an incremental night updates the blocks it sized (those of changed records). */

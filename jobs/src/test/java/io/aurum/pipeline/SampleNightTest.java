@@ -196,7 +196,8 @@ class SampleNightTest {
     assertEquals(0, lake.read(GoldenStage.CUSTOMERS).where("size(provenance) = 0").count(), "every value has a source");
 
     GoldenResult again = new GoldenStage(SparkTest.spark(), lake, SurvivorshipRules.load(Path.of("..", "rules")),
-        Progress.NONE).run(new RunContext("again", LocalDate.parse("2026-11-20"), new Timestamp(System.currentTimeMillis())), false);
+        Progress.NONE).run(new RunContext("again", LocalDate.parse("2026-11-20"),
+            new Timestamp(System.currentTimeMillis())), false);
     assertEquals(0, again.changed());
     assertEquals(Map.of(), again.idEvents());
     assertEquals(clusters, lake.read(GoldenStage.HISTORY).count(), "no second version");
@@ -217,16 +218,20 @@ class SampleNightTest {
     Dataset<Row> changed = silver.where("_pick = 1")
         .withColumn("email", functions.expr("concat('moved.', source_id, '@example.org')"))
         .withColumn("email_key", col("email"));
-    Dataset<Row> resent = silver.where("_pick = 3").withColumn("source_id", functions.concat(col("source_id"), functions.lit("-again")));
-    night.overwrite(silver.where("_pick NOT IN (1, 2)").unionByName(changed).unionByName(resent).drop("_pick"), silverTable);
+    Dataset<Row> resent = silver.where("_pick = 3")
+        .withColumn("source_id", functions.concat(col("source_id"), functions.lit("-again")));
+    night.overwrite(silver.where("_pick NOT IN (1, 2)").unionByName(changed).unionByName(resent).drop("_pick"),
+        silverTable);
     long expectedScored = changed.count() + resent.count();
     assertTrue(expectedScored > 20 && silver.where("_pick = 2").count() > 10, "the sample gives enough changes");
 
     Path rules = Path.of("..", "rules");
-    MatchResult incremental = new MatchStage(SparkTest.spark(), night, MatchRules.load(rules), Progress.NONE).run(false);
+    MatchResult incremental = new MatchStage(SparkTest.spark(), night, MatchRules.load(rules), Progress.NONE)
+        .run(false);
     assertEquals(expectedScored, incremental.recordsScored());
     assertEquals(0, incremental.emIterations(), "scored with the last run's parameters");
-    Dataset<Row> incrementalClusters = night.read(MatchStage.CLUSTERS).select("record_id", "cluster_id").localCheckpoint();
+    Dataset<Row> incrementalClusters = night.read(MatchStage.CLUSTERS).select("record_id", "cluster_id")
+        .localCheckpoint();
     assertEquals(0, incrementalClusters.where("record_id LIKE '%-again'")
         .join(night.read(MatchStage.CLUSTERS).select(col("record_id").as("original"), col("cluster_id").as("c")),
             functions.expr("original = substring(record_id, 1, length(record_id) - 6)"))

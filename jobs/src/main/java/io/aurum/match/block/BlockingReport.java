@@ -55,8 +55,8 @@ public final class BlockingReport {
   private BlockingReport() {}
 
   /**
-   * @param records {@link CandidatePairs#numbered} records: {@code record_id}, {@code source}, {@code source_id} and the
-   *                blocking columns
+   * @param records {@link CandidatePairs#numbered} records: {@code record_id}, {@code source}, {@code source_id}
+   *                and the blocking columns
    * @param truth   {@code source}, {@code source_id}, {@code entity_id}, or null
    */
   public static Result of(Dataset<Row> records, List<BlockingRule> rules, MinHashRule minHash, long maxBlockSize,

@@ -74,7 +74,10 @@ public record MinHashRule(String name, List<String> columns, int shingleSize, in
         .select(col(CandidatePairs.NUMBER), explode(keys).as(CandidatePairs.KEY));
   }
 
-  /** The pairs (any columns, with {@code record_number_l}, {@code record_number_r}) whose shingle sets are close enough. */
+  /**
+   * The pairs (any columns, with {@code record_number_l}, {@code record_number_r}) whose shingle sets are close
+   * enough.
+   */
   Dataset<Row> closeEnough(Dataset<Row> pairs, Dataset<Row> shingles) {
     String id = CandidatePairs.NUMBER;
     return pairs

@@ -75,7 +75,8 @@ public final class Clusters {
         .join(apart, new String[] {"cluster_id"}, "full_outer");
     Dataset<Row> parts = split(first.join(toSplit, "cluster_id"), links, settings);
     return first.join(parts, ID, "left")
-        .select(col(ID), coalesce(col("part"), col("cluster_id")).as("cluster_id"), col("cluster_id").as("component_id"))
+        .select(col(ID), coalesce(col("part"), col("cluster_id")).as("cluster_id"),
+            col("cluster_id").as("component_id"))
         .withColumn("cluster_size", count("*").over(Window.partitionBy("cluster_id")));
   }
 

@@ -89,8 +89,9 @@ public final class ComparisonVectors {
   }
 
   /**
-   * One record per number with its id and values, hinted as the build side of a shuffled hash join: the pairs (many more rows
-   * than records) then stream through a hash table per partition instead of being sorted for a sort-merge join.
+   * One record per number with its id and values, hinted as the build side of a shuffled hash join: the pairs
+   * (many more rows than records) then stream through a hash table per partition instead of being sorted for a
+   * sort-merge join.
    */
   private static Dataset<Row> side(Dataset<Row> records, List<String> columns, String suffix) {
     List<Column> out = new ArrayList<>();
