@@ -51,7 +51,7 @@ public final class GoldenStage {
   private static final StructType XREF_SCHEMA = StructType.fromDDL("record_id STRING, source STRING, "
       + "source_id STRING, golden_id STRING, match_probability DOUBLE, first_seen DATE, last_seen DATE, "
       + "row_hash BIGINT");
-  private static final String RULES_STATE = "golden-rules.sha256";
+  private static final String RULES_STATE = "_state/golden-rules.sha256";
   private static final StructType EVENT_SCHEMA = StructType.fromDDL("run_id STRING, run_date DATE, event STRING, "
       + "golden_id STRING, related_id STRING, records LONG, recorded_at TIMESTAMP");
 
@@ -96,7 +96,7 @@ public final class GoldenStage {
     Dataset<Row> overrides = rules.overrides().rows(spark);
     String fingerprint = RuleFile.fingerprint(rules.file());
     boolean incremental = !full && hashed && lake.exists(CUSTOMERS) && lake.exists(ATTRIBUTE_OVERRIDES)
-        && lake.readState(RULES_STATE).filter(fingerprint::equals).isPresent();
+        && lake.readText(RULES_STATE).filter(fingerprint::equals).isPresent();
     Dataset<Row> rebuilt = records;
     if (incremental) {
       Dataset<Row> overridden = overrides.select("golden_id")
@@ -121,7 +121,7 @@ public final class GoldenStage {
       Dataset<Row> orders = lake.exists(StandardizeStage.ORDERS) ? lake.read(StandardizeStage.ORDERS)
           : spark.createDataFrame(List.of(), Customer360.ORDER_COLUMNS);
       lake.overwrite(Customer360.of(lake.read(CUSTOMERS), records, orders, rules.view360()), CUSTOMER_360);
-      lake.writeState(RULES_STATE, fingerprint);
+      lake.writeText(RULES_STATE, fingerprint);
       long customers = lake.read(CUSTOMERS).count();
       GoldenResult result = new GoldenResult(customers, golden.count(), changed, xref, events,
           (System.nanoTime() - start) / 1e9);

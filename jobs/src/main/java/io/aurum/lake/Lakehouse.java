@@ -46,11 +46,12 @@ public final class Lakehouse {
   }
 
   /**
-   * Writes a stage's small text state ({@code <root>/_state/<name>}, e.g. the fingerprint of the rules a table was
-   * built with), replacing it whole. Stages write it after their tables, so a crash leaves the older state.
+   * Writes a small text file under the root ({@code relativePath}, e.g. {@code _state/golden-rules.sha256}, the
+   * fingerprint of the rules a table was built with), replacing it whole. Stages write such state after their
+   * tables, so a crash leaves the older state.
    */
-  public void writeState(String name, String text) {
-    Path file = new Path(root, "_state/" + name);
+  public void writeText(String relativePath, String text) {
+    Path file = new Path(root, relativePath);
     try (var out = file.getFileSystem(spark.sparkContext().hadoopConfiguration()).create(file, true)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -58,9 +59,9 @@ public final class Lakehouse {
     }
   }
 
-  /** The state {@link #writeState} wrote, or empty. */
-  public Optional<String> readState(String name) {
-    Path file = new Path(root, "_state/" + name);
+  /** The file {@link #writeText} wrote, or empty. */
+  public Optional<String> readText(String relativePath) {
+    Path file = new Path(root, relativePath);
     try {
       FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
       if (!fs.exists(file)) {

@@ -25,10 +25,6 @@ import io.aurum.match.score.ParametersFile;
 import io.aurum.match.score.Training;
 import io.aurum.pipeline.Progress;
 import io.aurum.standardize.StandardizeStage;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -283,11 +279,6 @@ public final class MatchStage {
       }
     }
     lake.overwrite(spark.createDataFrame(rows, PARAMETER_SCHEMA), PARAMETERS);
-    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(lake.root(), "_match/parameters.conf");
-    try (OutputStream out = file.getFileSystem(spark.sparkContext().hadoopConfiguration()).create(file, true)) {
-      out.write(ParametersFile.render(p, comparisons).getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    lake.writeText("_match/parameters.conf", ParametersFile.render(p, comparisons));
   }
 }
