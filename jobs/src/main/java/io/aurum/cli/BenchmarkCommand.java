@@ -27,10 +27,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -134,7 +132,7 @@ final class BenchmarkCommand extends SparkCommand {
    */
   private int incremental(SparkSession spark, AurumConfig config, Lakehouse source) {
     Path dir = Path.of(config.lakehouse()).resolveSibling("incremental-lakehouse");
-    deleteTree(dir);
+    deleteTree(spark, dir);
     Lakehouse lake = new Lakehouse(spark, dir.toString());
     lake.overwrite(source.read(StandardizeStage.CUSTOMERS), StandardizeStage.CUSTOMERS);
     lake.overwrite(source.read(StandardizeStage.ORDERS), StandardizeStage.ORDERS);
@@ -173,14 +171,10 @@ final class BenchmarkCommand extends SparkCommand {
     return new RunContext(name, LocalDate.of(2026, 11, day), new Timestamp(System.currentTimeMillis()));
   }
 
-  private static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(f);
-      }
+  private static void deleteTree(SparkSession spark, Path dir) {
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir.toUri());
+    try {
+      path.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(path, true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete " + dir, e);
     }

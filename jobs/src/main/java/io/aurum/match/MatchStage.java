@@ -116,22 +116,22 @@ public final class MatchStage {
       vectors.select(explode(col("blocked_by")).as("rule")).groupBy("rule").count().collectAsList()
           .forEach(r -> perRule.put(r.getString(0), r.getLong(1)));
       long candidateCount = perRule.isEmpty() ? 0 : vectors.count();
-      log.line(String.format("%-11s records %,d  candidate pairs %,d  oversized blocks %,d  per rule %s",
-          NAME, recordCount, candidateCount, oversized, perRule));
+      say.accept(String.format("records %,d  candidate pairs %,d  oversized blocks %,d  per rule %s",
+          recordCount, candidateCount, oversized, perRule));
       FsParameters parameters;
       int iterations = 0;
       if (night != null) {
         parameters = night.parameters();
       } else if (rules.pinnedParameters() != null) {
         parameters = ParametersFile.read(rules.pinnedParameters(), comparisons);
-        log.line(String.format("%-11s parameters pinned in %s", NAME, rules.pinnedParameters()));
+        say.accept("parameters pinned in " + rules.pinnedParameters());
       } else {
         Training.Outcome trained = Training.train(records, recordCount, vectors, candidateCount, comparisons,
             rules.blocking(), rules.training(), say);
         parameters = trained.parameters();
         iterations = trained.iterations();
-        log.line(String.format("%-11s trained on %,d random pairs (u) and %,d candidate pairs (m): %d EM "
-            + "iterations%s, prior %.3g", NAME, trained.randomPairs(), candidateCount, iterations,
+        say.accept(String.format("trained on %,d random pairs (u) and %,d candidate pairs (m): %d EM "
+            + "iterations%s, prior %.3g", trained.randomPairs(), candidateCount, iterations,
             trained.converged() ? "" : " (not converged)", parameters.lambda()));
       }
       if (night == null) {
@@ -156,7 +156,7 @@ public final class MatchStage {
               CandidatePairs.ID)
           .select(CandidatePairs.ID, "source", "source_id", "cluster_id", "cluster_size", "component_id",
               IncrementalNight.HASH), CLUSTERS);
-      auditOverrides(overrides, log);
+      auditOverrides(overrides, say);
       Row counts = lake.read(CLUSTERS).agg(countDistinct("cluster_id"),
           sum(when(col("cluster_size").gt(1), 1).otherwise(0))).first();
       long clusterCount = counts.getLong(0);
@@ -164,8 +164,8 @@ public final class MatchStage {
       MatchResult result = new MatchResult(recordCount, night == null ? recordCount : night.changedCount(),
           candidateCount, perRule, oversized, written, review, clusterCount, linked, parameters.lambda(), iterations,
           (System.nanoTime() - start) / 1e9);
-      log.line(String.format("%-11s pairs written %,d  review queue %,d  clusters %,d (%,d records linked)  %.1f s",
-          NAME, written, review, clusterCount, linked, result.seconds()));
+      say.accept(String.format("pairs written %,d  review queue %,d  clusters %,d (%,d records linked)  %.1f s",
+          written, review, clusterCount, linked, result.seconds()));
       return result;
     } finally {
       records.unpersist();
@@ -231,7 +231,7 @@ public final class MatchStage {
    * record not found (one of its records is not in silver tonight) or not honoured (a must-link pair the
    * cluster size limit or a conflicting cannot-link kept apart).
    */
-  private void auditOverrides(Dataset<Row> overrides, Progress log) {
+  private void auditOverrides(Dataset<Row> overrides, Consumer<String> say) {
     Dataset<Row> clusters = lake.read(CLUSTERS);
     String id = CandidatePairs.ID;
     Dataset<Row> audit = overrides
@@ -247,7 +247,7 @@ public final class MatchStage {
     lake.read(OVERRIDES).groupBy("kind", "status").count().collectAsList()
         .forEach(r -> byStatus.put(r.getString(0) + " " + r.getString(1), r.getLong(2)));
     if (!byStatus.isEmpty()) {
-      log.line(String.format("%-11s steward overrides %s", NAME, byStatus));
+      say.accept("steward overrides " + byStatus);
     }
   }
 
