@@ -1,8 +1,11 @@
 package io.aurum.standardize;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The transform pipelines of one canonical entity: the default pipeline of each field, in rule-file order,
@@ -14,15 +17,22 @@ import java.util.Map;
 public record Pipelines(Map<String, List<Transform>> defaults, Map<String, Map<String, List<Transform>>> bySource) {
   public static final Pipelines NONE = new Pipelines(Map.of(), Map.of());
 
-  /** The pipelines for one source's records: the defaults, with the fields the source overrides replaced. */
-  public Map<String, List<Transform>> forSource(String source) {
-    Map<String, List<Transform>> own = bySource.get(source);
-    if (own == null) {
-      return defaults;
-    }
-    Map<String, List<Transform>> merged = new LinkedHashMap<>(defaults);
-    merged.putAll(own);
-    return merged;
+  /** Every field some source's records are standardized on: the defaults in order, then fields only sources name. */
+  public Set<String> fields() {
+    Set<String> fields = new LinkedHashSet<>(defaults.keySet());
+    new TreeMap<>(bySource).values().forEach(own -> fields.addAll(own.keySet()));
+    return fields;
+  }
+
+  /** The sources that replace {@code field}'s default pipeline, by name, each with its own pipeline. */
+  public Map<String, List<Transform>> overrides(String field) {
+    Map<String, List<Transform>> out = new TreeMap<>();
+    bySource.forEach((source, own) -> {
+      if (own.containsKey(field)) {
+        out.put(source, own.get(field));
+      }
+    });
+    return out;
   }
 
   Pipelines withSource(String source, Map<String, List<Transform>> fields) {

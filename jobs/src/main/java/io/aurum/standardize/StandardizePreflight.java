@@ -5,7 +5,9 @@ import io.aurum.config.ConfigProblems;
 import io.aurum.config.EntityRule;
 import io.aurum.config.SourceRule;
 import io.aurum.ingest.IngestOutputs;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -22,22 +24,23 @@ public final class StandardizePreflight {
 
   public static StructType check(SparkSession spark, StandardizeRules rules, List<SourceRule> sources) {
     ConfigProblems problems = new ConfigProblems();
-    Dataset<Row> standardized = null;
+    Map<CanonicalEntity, Dataset<Row>> canonical = new EnumMap<>(CanonicalEntity.class);
     for (SourceRule source : sources) {
       for (EntityRule rule : source.entities()) {
         Dataset<Row> empty = CanonicalProjection.project(
             spark.createDataFrame(List.of(), IngestOutputs.bronzeSchema(rule)), rule);
-        Dataset<Row> one = RecordStandardizer.apply(empty, rules.pipelines(rule.entity()).forSource(source.name()));
-        if (rule.entity() == CanonicalEntity.CUSTOMERS) {
-          standardized = standardized == null ? one : standardized.unionByName(one, true);
-        } else {
-          rules.orderAmounts().apply(one).schema();
-        }
+        canonical.merge(rule.entity(), empty, Dataset::unionByName);
       }
     }
-    if (standardized == null) {
+    if (canonical.containsKey(CanonicalEntity.ORDERS)) {
+      rules.orderAmounts().apply(RecordStandardizer.apply(canonical.get(CanonicalEntity.ORDERS),
+          rules.pipelines(CanonicalEntity.ORDERS))).schema();
+    }
+    if (!canonical.containsKey(CanonicalEntity.CUSTOMERS)) {
       return null;
     }
+    Dataset<Row> standardized = RecordStandardizer.apply(canonical.get(CanonicalEntity.CUSTOMERS),
+        rules.pipelines(CanonicalEntity.CUSTOMERS));
     for (MatchKey key : rules.matchKeys()) {
       try {
         standardized = RecordStandardizer.withMatchKey(standardized, key);

@@ -14,7 +14,9 @@ import io.aurum.pipeline.Progress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,7 +24,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Standardize: for customers and orders, the current records of every source's bronze table, mapped onto
- * canonical fields, cleaned by {@code rules/standardize.conf} (with the source's own overrides) and unioned.
+ * canonical fields, unioned and cleaned by {@code rules/standardize.conf} (with the sources' own overrides).
  * Customers get the match keys and go to {@code silver.customers}; orders are converted to the reporting
  * currency, flagged as refunds or cancellations and go to {@code silver.orders}. Both are rebuilt each run:
  * one row per current source record, each with its {@code dq_issues}. Issue counts per source go to the stage
@@ -86,22 +88,25 @@ public final class StandardizeStage {
         perSource.isEmpty() ? "none" : perSource, result.seconds()));
   }
 
-  /** The current records of every source's bronze table of {@code entity}, standardized and unioned. */
+  /** The current records of every source's bronze table of {@code entity}, unioned and standardized in one plan. */
   private Dataset<Row> standardizedSources(CanonicalEntity entity) {
-    Dataset<Row> union = null;
+    Dataset<Row> canonical = null;
+    Set<String> snapshotSources = new TreeSet<>();
     for (SourceRule source : config.sources()) {
       for (EntityRule rule : source.entities()) {
         TableName bronze = Tables.bronze(rule.tableName());
         if (rule.entity() != entity || !lake.exists(bronze)) {
           continue;
         }
-        Dataset<Row> records = RecordStandardizer.apply(
-            CurrentRecords.select(CanonicalProjection.project(lake.read(bronze), rule), source.extract()),
-            rules.pipelines(entity).forSource(source.name()));
-        union = union == null ? records : union.unionByName(records, true);
+        Dataset<Row> records = CanonicalProjection.project(lake.read(bronze), rule);
+        canonical = canonical == null ? records : canonical.unionByName(records);
+        if (source.extract() == SourceRule.ExtractKind.SNAPSHOT) {
+          snapshotSources.add(source.name());
+        }
       }
     }
-    return union;
+    return canonical == null ? null
+        : RecordStandardizer.apply(CurrentRecords.select(canonical, snapshotSources), rules.pipelines(entity));
   }
 
   private static double seconds(long startNanos) {

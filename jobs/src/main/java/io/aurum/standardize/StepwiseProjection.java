@@ -38,12 +38,45 @@ final class StepwiseProjection {
 
   /** Runs the transforms over {@code field}; each sees the table's other columns as they are at that point. */
   StepwiseProjection apply(String field, List<Transform> steps) {
+    return run(field, field, steps, null);
+  }
+
+  /**
+   * Runs each variant's transforms over {@code field} on the rows its condition selects (the conditions must
+   * not overlap and together cover every row). Each variant works on a column of its own, which may change
+   * type (a text parsed into a date) without meeting the values of rows still to be parsed; issues and extra
+   * columns are recorded only on the variant's rows.
+   */
+  StepwiseProjection applyByRows(String field, List<Variant> variants) {
+    Column merged = null;
+    List<String> columns = new ArrayList<>();
+    for (Variant v : variants) {
+      String column = "_" + field + "_" + columns.size();
+      columns.add(column);
+      rows = rows.withColumn(column, when(v.rows(), col(field)));
+      run(column, field, v.steps(), v.rows());
+      merged = merged == null ? when(v.rows(), col(column)) : merged.when(v.rows(), col(column));
+    }
+    rows = rows.withColumn(field, merged).drop(columns.toArray(String[]::new));
+    return this;
+  }
+
+  /** Transforms of one field for the rows a condition selects. */
+  record Variant(Column rows, List<Transform> steps) {}
+
+  /**
+   * Runs the transforms over {@code column}, naming their issues after {@code field}; issues and extra columns
+   * apply where {@code where} holds (everywhere if null).
+   */
+  private StepwiseProjection run(String column, String field, List<Transform> steps, Column where) {
     for (Transform t : steps) {
       Map<String, Column> record = new LinkedHashMap<>();
       Arrays.stream(rows.columns()).forEach(c -> record.put(c, col(c)));
-      Step step = t.apply(col(field), field, record);
-      Map<String, Column> replaced = new LinkedHashMap<>(step.extras());
-      replaced.put(field, step.value());
+      Step step = t.apply(col(column), field, record);
+      Map<String, Column> replaced = new LinkedHashMap<>();
+      step.extras().forEach((name, c) -> replaced.put(name, where == null ? c
+          : when(where, c).otherwise(Arrays.asList(rows.columns()).contains(name) ? col(name) : lit(null))));
+      replaced.put(column, step.value());
       List<Column> out = new ArrayList<>();
       for (String c : rows.columns()) {
         out.add(replaced.containsKey(c) ? replaced.remove(c).as(c) : col(c));
@@ -52,7 +85,7 @@ final class StepwiseProjection {
       for (Step.Issue issue : step.issues()) {
         String name = ISSUE_PREFIX + issueColumns.size();
         issueColumns.add(name);
-        out.add(when(issue.when(), lit(issue.code())).as(name));
+        out.add(when(where == null ? issue.when() : where.and(issue.when()), lit(issue.code())).as(name));
       }
       rows = rows.select(out.toArray(Column[]::new));
     }

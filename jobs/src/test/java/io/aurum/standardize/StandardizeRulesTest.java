@@ -58,17 +58,28 @@ class StandardizeRulesTest {
     return out;
   }
 
-  /** One canonical crm customer record, standardized with the rules as they are now in the copy. */
+  /** One canonical customer record of {@code source}, standardized with the rules as they are now in the copy. */
   private Row standardize(String source, String given, String email, String birthDate) throws IOException {
+    return standardize(List.of(source), given, email, birthDate).get(0);
+  }
+
+  /** The same canonical record from each of {@code sources}, standardized in one plan, in the order given. */
+  private List<Row> standardize(List<String> sources, String given, String email, String birthDate)
+      throws IOException {
     StandardizeRules loaded = StandardizeRules.load(rules, sources());
-    Dataset<Row> canonical = SparkTest.spark().sql("SELECT '" + source + "' source, '1' source_id, "
-        + "CAST(NULL AS STRING) full_name, '" + given + "' given_name, 'Smith' family_name, '" + birthDate
-        + "' birth_date, CAST(NULL AS STRING) gender, '" + email + "' email, CAST(NULL AS STRING) phone, "
-        + "CAST(NULL AS STRING) street, CAST(NULL AS STRING) city, CAST(NULL AS STRING) region, "
-        + "CAST(NULL AS STRING) postcode, 'GB' country, CAST(NULL AS STRING) national_id");
-    Dataset<Row> out = RecordStandardizer.withMatchKeys(
-        RecordStandardizer.apply(canonical, loaded.customers().forSource(source)), loaded.matchKeys());
-    return out.first();
+    Dataset<Row> canonical = null;
+    for (String source : sources) {
+      Dataset<Row> one = SparkTest.spark().sql("SELECT '" + source + "' source, '1' source_id, "
+          + "CAST(NULL AS STRING) full_name, '" + given + "' given_name, 'Smith' family_name, '" + birthDate
+          + "' birth_date, CAST(NULL AS STRING) gender, '" + email + "' email, CAST(NULL AS STRING) phone, "
+          + "CAST(NULL AS STRING) street, CAST(NULL AS STRING) city, CAST(NULL AS STRING) region, "
+          + "CAST(NULL AS STRING) postcode, 'GB' country, CAST(NULL AS STRING) national_id");
+      canonical = canonical == null ? one : canonical.unionByName(one);
+    }
+    List<Row> out = RecordStandardizer.withMatchKeys(
+        RecordStandardizer.apply(canonical, loaded.customers()), loaded.matchKeys()).collectAsList();
+    return sources.stream().map(source -> out.stream().filter(r -> source.equals(r.getAs("source"))).findFirst()
+        .orElseThrow()).toList();
   }
 
   @Test
@@ -93,13 +104,16 @@ class StandardizeRulesTest {
   @Test
   void aSourceReadsDatesInItsOwnFormatOnTopOfTheDefaults() throws IOException {
     copyShippedRules();
-    Row crm = standardize("crm", "Ann", "ann@example.org", "03/02/1980");
+    List<Row> rows = standardize(List.of("crm", "servicedesk", "erp"), "Ann", "ann@example.org", "03/02/1980");
+    Row crm = rows.get(0);
     assertEquals(java.sql.Date.valueOf("1980-02-03"), crm.getAs("birth_date"));
+    assertEquals(List.of(), crm.getList(crm.fieldIndex("dq_issues")));
     Row crmIso = standardize("crm", "Ann", "ann@example.org", "1980-02-03");
     assertEquals(java.sql.Date.valueOf("1980-02-03"), crmIso.getAs("birth_date"), "defaults still apply");
-    Row other = standardize("servicedesk", "Ann", "ann@example.org", "03/02/1980");
-    assertNull(other.getAs("birth_date"));
-    assertEquals(List.of("birth_date.unparseable"), other.getList(other.fieldIndex("dq_issues")));
+    for (Row other : rows.subList(1, 3)) { // the default pipeline and erp's own, beside crm's in the same plan
+      assertNull(other.getAs("birth_date"));
+      assertEquals(List.of("birth_date.unparseable"), other.getList(other.fieldIndex("dq_issues")));
+    }
   }
 
   @Test

@@ -21,7 +21,9 @@ class TextFunctionsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"王小明,wang xiao ming", "欧阳娜娜,ou yang na na", "诸葛亮,zhu ge liang", "陈超,chen chao"})
+  @CsvSource({"王小明,wang xiao ming", "欧阳娜娜,ou yang na na", "诸葛亮,zhu ge liang", "陈超,chen chao",
+      "上海市 南京路 100号,shang hai shi nan jing lu 100hao", "'  Müller   Straße 7 ',muller strasse 7",
+      "李 Lee,li lee", "Zoë Núñez,zoe nunez"})
   void pinyinIsTonelessLowerCase(String in, String out) {
     assertEquals(out, TextFunctions.pinyin(in));
   }
