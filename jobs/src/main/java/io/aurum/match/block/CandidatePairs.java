@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.bit_or;
 import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
@@ -17,6 +18,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 
 /**
  * Candidate pairs from blocking rules, never all pairs: for each rule, records sharing all its key values form a
@@ -125,12 +127,13 @@ public final class CandidatePairs {
    */
   private static Result expand(Dataset<Row> keyed, Dataset<Row> probe, String rule, int bit, long maxBlockSize) {
     Dataset<Row> blocks = probe == null ? keyed : keyed.join(probe.select(KEY).distinct(), KEY);
-    Dataset<Row> sizes = blocks.groupBy(KEY).count();
-    Dataset<Row> small = sizes.where(col("count").leq(maxBlockSize)).select(KEY);
-    Dataset<Row> members = blocks.join(small, KEY);
+    // Sized by a window, not an aggregate joined back: the members come out partitioned and sorted by key, as the
+    // self-join below needs them, so each rule's records are shuffled once.
+    Dataset<Row> members = blocks.withColumn("_size", count(lit(1)).over(Window.partitionBy(KEY)))
+        .where(col("_size").leq(maxBlockSize)).drop("_size");
     Column l = col(NUMBER + "_l");
     Column r = col(NUMBER + "_r");
-    Dataset<Row> left = (probe == null ? members : probe.join(small, KEY))
+    Dataset<Row> left = (probe == null ? members : members.join(probe.select(NUMBER), NUMBER))
         .select(col(KEY), col(NUMBER).as(NUMBER + "_l"));
     Dataset<Row> right = members.select(col(KEY).as(KEY + "_r"), col(NUMBER).as(NUMBER + "_r"));
     Column sameBlock = col(KEY).equalTo(col(KEY + "_r"));
@@ -138,7 +141,7 @@ public final class CandidatePairs {
         ? left.join(right, sameBlock.and(l.lt(r))).select(l, r)
         : left.join(right, sameBlock.and(l.notEqual(r)))
             .select(least(l, r).as(NUMBER + "_l"), greatest(l, r).as(NUMBER + "_r"));
-    Dataset<Row> oversized = sizes.where(col("count").gt(maxBlockSize))
+    Dataset<Row> oversized = blocks.groupBy(KEY).count().where(col("count").gt(maxBlockSize))
         .select(lit(rule).as("rule"), col(KEY).cast("string").as("block_key"), col("count").as("records"));
     return new Result(pairs.withColumn("_rule", lit(1L << bit)), oversized);
   }
