@@ -2,10 +2,8 @@ package io.aurum.golden;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.to_json;
-import static org.apache.spark.sql.functions.xxhash64;
 
+import io.aurum.lake.ValueHash;
 import io.aurum.standardize.CanonicalProjection;
 import java.util.Arrays;
 import org.apache.spark.sql.Column;
@@ -24,9 +22,7 @@ public final class ChangedCustomers {
 
   /** A hash of a silver row's values, lineage columns (run, file, ingestion time) left out. */
   static Column rowHash(Dataset<Row> silver) {
-    Column[] values = Arrays.stream(silver.columns()).filter(c -> !CanonicalProjection.LINEAGE.contains(c))
-        .map(c -> col(c)).toArray(Column[]::new);
-    return xxhash64(to_json(struct(values)));
+    return ValueHash.of(Arrays.stream(silver.columns()).filter(c -> !CanonicalProjection.LINEAGE.contains(c)).toList());
   }
 
   /**

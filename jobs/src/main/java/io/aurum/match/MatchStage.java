@@ -5,14 +5,12 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.xxhash64;
 
 import io.aurum.lake.Lakehouse;
 import io.aurum.lake.TableName;
+import io.aurum.lake.ValueHash;
 import io.aurum.match.block.CandidatePairs;
 import io.aurum.match.cluster.Clusters;
 import io.aurum.match.compare.Comparison;
@@ -82,8 +80,7 @@ public final class MatchStage {
     List<String> ruleColumns = rules.columns().stream().filter(c -> !c.equals("source") && !c.equals("source_id"))
         .toList();
     ruleColumns.forEach(c -> columns.add(col(c)));
-    columns.add(xxhash64(to_json(struct(ruleColumns.stream().map(c -> col(c)).toArray(Column[]::new))))
-        .as(IncrementalNight.HASH));
+    columns.add(ValueHash.of(ruleColumns).as(IncrementalNight.HASH));
     return TermFrequencies.add(CandidatePairs.numbered(silver.select(columns.toArray(Column[]::new))),
         rules.comparisons());
   }
