@@ -1,5 +1,6 @@
 package io.aurum.golden;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -89,23 +90,28 @@ public final class GoldenStage {
         lake.read(ID_EVENTS).select("golden_id").distinct(), run.runDate().toString());
     Dataset<Row> assignments = ids.assignments().localCheckpoint();
     Dataset<Row> idEvents = ids.events().localCheckpoint();
-    Dataset<Row> silver = lake.read(StandardizeStage.CUSTOMERS);
-    Dataset<Row> records = silver.withColumn(ChangedCustomers.ROW_HASH, ChangedCustomers.rowHash(silver))
-        .withColumn("record_id", concat(col("source"), lit(":"), col("source_id")))
-        .join(clusters, "record_id").join(assignments, "cluster_id");
+    Dataset<Row> silver = lake.read(StandardizeStage.CUSTOMERS)
+        .withColumn("record_id", concat(col("source"), lit(":"), col("source_id")));
+    // Every record with its golden id and row hash, computed once: the change detection, the cross-reference and
+    // the 360 view all read it, and the hash reads every column of silver.
+    Dataset<Row> owners = silver.select(col("record_id"), col("source"), col("source_id"), col("updated_at"),
+            col("attributes"), ChangedCustomers.rowHash(silver).as(ChangedCustomers.ROW_HASH))
+        .join(clusters, "record_id").join(assignments, "cluster_id")
+        .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> overrides = rules.overrides().rows(spark);
     String fingerprint = RuleFile.fingerprint(rules.file());
     boolean incremental = !full && hashed && lake.exists(CUSTOMERS) && lake.exists(ATTRIBUTE_OVERRIDES)
         && lake.readText(RULES_STATE).filter(fingerprint::equals).isPresent();
-    Dataset<Row> rebuilt = records;
+    Dataset<Row> rebuiltOwners = owners.select("record_id", "golden_id");
     if (incremental) {
       Dataset<Row> overridden = overrides.select("golden_id")
           .unionByName(lake.read(ATTRIBUTE_OVERRIDES).select("golden_id"));
-      Dataset<Row> changedIds = ChangedCustomers.of(records.select("record_id", "golden_id", ChangedCustomers.ROW_HASH),
+      Dataset<Row> changedIds = ChangedCustomers.of(owners.select("record_id", "golden_id", ChangedCustomers.ROW_HASH),
           previousXref, overridden).localCheckpoint();
-      rebuilt = records.join(changedIds, "golden_id");
+      rebuiltOwners = broadcast(rebuiltOwners.join(changedIds, "golden_id").localCheckpoint());
     }
-    Dataset<Row> golden = AttributeOverrides.apply(Survivorship.golden(rebuilt, rules), overrides, rules.fields());
+    Dataset<Row> golden = AttributeOverrides.apply(Survivorship.golden(silver.join(rebuiltOwners, "record_id"), rules),
+        overrides, rules.fields());
     golden = golden.withColumn("attribute_hash", sha2(to_json(struct(attributeColumns(golden))), 256))
         .persist(StorageLevel.MEMORY_AND_DISK());
     // On an incremental night the golden records are those built again: the ids that ended tonight are removed
@@ -116,11 +122,11 @@ public final class GoldenStage {
       Map<String, Long> events = writeEvents(idEvents, run, runDate);
       long changed = writeCustomers(golden, ended);
       writeHistory(golden, ended, run);
-      long xref = writeXref(records, previousXref, runDate);
+      long xref = writeXref(owners, previousXref, runDate);
       auditOverrides(overrides);
       Dataset<Row> orders = lake.exists(StandardizeStage.ORDERS) ? lake.read(StandardizeStage.ORDERS)
           : spark.createDataFrame(List.of(), Customer360.ORDER_COLUMNS);
-      lake.overwrite(Customer360.of(lake.read(CUSTOMERS), records, orders, rules.view360()), CUSTOMER_360);
+      lake.overwrite(Customer360.of(lake.read(CUSTOMERS), owners, orders, rules.view360()), CUSTOMER_360);
       lake.writeText(RULES_STATE, fingerprint);
       long customers = lake.read(CUSTOMERS).count();
       GoldenResult result = new GoldenResult(customers, golden.count(), changed, xref, events,
@@ -131,6 +137,7 @@ public final class GoldenStage {
       return result;
     } finally {
       golden.unpersist();
+      owners.unpersist();
       spark.sparkContext().clearJobGroup();
     }
   }
@@ -182,24 +189,24 @@ public final class GoldenStage {
   }
 
   /**
-   * MERGE: new ids inserted, changed attributes updated; ids without a cluster tonight deleted: all ids not in
+   * One MERGE: new ids inserted, changed attributes updated; ids without a cluster tonight deleted: all ids not in
    * {@code golden} when {@code ended} is null (all customers were built), else the {@code ended} ids.
    */
   private long writeCustomers(Dataset<Row> golden, Dataset<Row> ended) {
     lake.ensureWithChangeFeed(CUSTOMERS, golden.schema());
     long before = lake.version(CUSTOMERS);
-    var merge = lake.merge(CUSTOMERS, golden, "t.golden_id = s.golden_id")
+    Dataset<Row> source = ended == null ? golden.withColumn("_ended", lit(false))
+        : golden.withColumn("_ended", lit(false))
+            .unionByName(ended.select(col("golden_id"), lit(true).as("_ended")), true);
+    var merge = lake.merge(CUSTOMERS, source, "t.golden_id = s.golden_id")
+        .whenMatched("s._ended").delete()
         .whenMatched("t.attribute_hash <> s.attribute_hash OR t.record_count <> s.record_count "
             + "OR NOT (t.last_updated <=> s.last_updated)").updateAll()
-        .whenNotMatched().insertAll();
+        .whenNotMatched("NOT s._ended").insertAll();
     (ended == null ? merge.whenNotMatchedBySource().delete() : merge).execute();
-    long changed = lake.version(CUSTOMERS) == before ? 0
+    return lake.version(CUSTOMERS) == before ? 0
         : lake.changes(CUSTOMERS, String.valueOf(before + 1)).where(col("_change_type")
             .isin("insert", "update_postimage")).count();
-    if (ended != null) {
-      lake.merge(CUSTOMERS, ended, "t.golden_id = s.golden_id").whenMatched().delete().execute();
-    }
-    return changed;
   }
 
   /**

@@ -2,11 +2,16 @@ package io.aurum.lake;
 
 import java.util.Map;
 
-/** The Spark settings a session needs to read and write Delta tables; every Aurum session applies them. */
+/**
+ * The Spark settings a session needs to read and write Delta tables; every Aurum session applies them. Tables it
+ * creates have deletion vectors: a MERGE, UPDATE or DELETE that touches a few rows of a large table (an incremental
+ * night) marks them in a small file instead of rewriting every data file holding one of them.
+ */
 public final class DeltaSettings {
   public static final Map<String, String> SESSION = Map.of(
       "spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension",
-      "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+      "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog",
+      "spark.databricks.delta.properties.defaults.enableDeletionVectors", "true");
 
   private DeltaSettings() {}
 }

@@ -25,7 +25,7 @@ import org.apache.spark.storage.StorageLevel;
  *
  * @param changed    tonight's records (all match columns) that are new or changed
  * @param dirtyIds   {@code record_id} of the changed and of the removed records: their old pairs are void
- * @param previous   the last run's {@code match.clusters}, materialised (tonight overwrites the table)
+ * @param previous   the last run's {@code match.clusters}, materialised (tonight's MERGE changes the table)
  * @param parameters the parameters to score with: pinned in the rules, else those of the last run
  */
 public record IncrementalNight(Dataset<Row> changed, Dataset<Row> dirtyIds, Dataset<Row> previous,
@@ -98,12 +98,6 @@ public record IncrementalNight(Dataset<Row> changed, Dataset<Row> dirtyIds, Data
     return previous.join(components, "component_id").select(ID)
         .unionByName(changed.select(ID))
         .distinct();
-  }
-
-  /** The last run's cluster rows of the records not in {@code affected} and still present. */
-  Dataset<Row> untouchedClusters(Dataset<Row> affected) {
-    return previous.join(affected, new String[] {ID}, "left_anti")
-        .join(dirtyIds, new String[] {ID}, "left_anti");
   }
 
   void release() {

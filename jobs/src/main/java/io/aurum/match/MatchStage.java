@@ -1,5 +1,6 @@
 package io.aurum.match;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -106,8 +107,16 @@ public final class MatchStage {
           ? CandidatePairs.generate(records, rules.blocking(), rules.minHash(), rules.maxBlockSize())
           : CandidatePairs.touching(records, night.changed(), rules.blocking(), rules.minHash(), rules.maxBlockSize());
       long oversized = writeOversizedBlocks(candidates.oversizedBlocks(), night != null);
+      Dataset<Row> pairs = candidates.pairs();
+      Dataset<Row> compared = records;
+      if (night != null) {
+        // Few pairs tonight: only their records' values are shuffled to them, not the whole population's.
+        pairs = pairs.localCheckpoint();
+        compared = records.join(broadcast(pairs.select(col(CandidatePairs.NUMBER + "_l").as(CandidatePairs.NUMBER))
+            .union(pairs.select(col(CandidatePairs.NUMBER + "_r"))).distinct()), CandidatePairs.NUMBER);
+      }
       // The compared values stay behind: only the review queue needs them, and it joins them back.
-      vectors = ComparisonVectors.withoutValues(ComparisonVectors.compare(candidates.pairs(), records, comparisons),
+      vectors = ComparisonVectors.withoutValues(ComparisonVectors.compare(pairs, compared, comparisons),
           comparisons).persist(StorageLevel.MEMORY_AND_DISK());
       Map<String, Long> perRule = new TreeMap<>();
       vectors.select(explode(col("blocked_by")).as("rule")).groupBy("rule").count().collectAsList()
@@ -139,20 +148,19 @@ public final class MatchStage {
           comparisons, false);
       Dataset<Row> forReview = pairColumns(ComparisonVectors.withValues(scored.where(
           col("match_probability").geq(rules.reviewProbability())
-              .and(col("match_probability").lt(rules.autoMatchProbability()))), records, comparisons),
+              .and(col("match_probability").lt(rules.autoMatchProbability()))), compared, comparisons),
           comparisons, true);
       long written = night == null ? lake.overwrite(kept, PAIRS)
           : lake.overwrite(IncrementalNight.pairs(lake.read(PAIRS), kept, night.dirtyIds()), PAIRS);
       long review = night == null ? lake.overwrite(forReview, REVIEW_QUEUE)
           : lake.overwrite(IncrementalNight.pairs(lake.read(REVIEW_QUEUE), forReview, night.dirtyIds()), REVIEW_QUEUE);
       Dataset<Row> overrides = rules.overrides().rows(spark);
-      Dataset<Row> clusters = night == null
-          ? Clusters.assign(records, scored, overrides, rules.clustering(), say)
-          : incrementalClusters(night, records, scored, overrides, say);
-      lake.overwrite(clusters.join(records.select(CandidatePairs.ID, "source", "source_id", IncrementalNight.HASH),
-              CandidatePairs.ID)
-          .select(CandidatePairs.ID, "source", "source_id", "cluster_id", "cluster_size", "component_id",
-              IncrementalNight.HASH), CLUSTERS);
+      if (night == null) {
+        lake.overwrite(clusterRows(Clusters.assign(records, scored, overrides, rules.clustering(), say), records),
+            CLUSTERS);
+      } else {
+        writeClusterChanges(clusterRows(recomputedClusters(night, records, scored, overrides, say), records), night);
+      }
       auditOverrides(overrides, say);
       Row counts = lake.read(CLUSTERS).agg(countDistinct("cluster_id"),
           sum(when(col("cluster_size").gt(1), 1).otherwise(0))).first();
@@ -180,12 +188,12 @@ public final class MatchStage {
   }
 
   /**
-   * Tonight's clusters from the last run's: the records of every component tonight's changes touch are clustered
-   * again over the links among them (tonight's pairs, and the last run's pairs kept in {@code match.pairs}, which
-   * must be written first); every other record keeps its cluster.
+   * The clusters tonight's changes touch, from the last run's: the records of every component they touch are
+   * clustered again over the links among them (tonight's pairs, and the last run's pairs kept in
+   * {@code match.pairs}, which must be written first); every other record keeps its cluster.
    */
-  private Dataset<Row> incrementalClusters(IncrementalNight night, Dataset<Row> records, Dataset<Row> scored,
-                                           Dataset<Row> overrides, Consumer<String> say) {
+  private Dataset<Row> recomputedClusters(IncrementalNight night, Dataset<Row> records, Dataset<Row> scored,
+                                          Dataset<Row> overrides, Consumer<String> say) {
     String id = CandidatePairs.ID;
     Dataset<Row> links = scored.where(col("match_probability").geq(rules.autoMatchProbability()))
         .select(id + "_l", id + "_r");
@@ -200,10 +208,32 @@ public final class MatchStage {
     Dataset<Row> pairs = lake.read(PAIRS).select(id + "_l", id + "_r", "match_probability");
     Dataset<Row> affectedPairs = pairs.join(affected.select(col(id).as(id + "_l")), id + "_l")
         .join(affected.select(col(id).as(id + "_r")), id + "_r");
-    Dataset<Row> recomputed = Clusters.assign(records.join(affected, id), affectedPairs, overrides,
-        rules.clustering(), say);
-    return night.untouchedClusters(affected).select(id, "cluster_id", "cluster_size", "component_id")
-        .unionByName(recomputed);
+    return Clusters.assign(records.join(affected, id), affectedPairs, overrides, rules.clustering(), say);
+  }
+
+  /** {@code match.clusters} rows: each record's cluster with the record's source, source id and match hash. */
+  private static Dataset<Row> clusterRows(Dataset<Row> clusters, Dataset<Row> records) {
+    return clusters.join(records.select(CandidatePairs.ID, "source", "source_id", IncrementalNight.HASH),
+            CandidatePairs.ID)
+        .select(CandidatePairs.ID, "source", "source_id", "cluster_id", "cluster_size", "component_id",
+            IncrementalNight.HASH);
+  }
+
+  /**
+   * One MERGE into {@code match.clusters}: the recomputed records' rows updated or inserted, the removed records'
+   * rows deleted; every other row stays as it is (with deletion vectors, its data file is not rewritten).
+   */
+  private void writeClusterChanges(Dataset<Row> recomputed, IncrementalNight night) {
+    String id = CandidatePairs.ID;
+    Dataset<Row> removed = night.dirtyIds().join(recomputed.select(id), new String[] {id}, "left_anti")
+        .select(col(id), lit(true).as("_removed"));
+    lake.merge(CLUSTERS, recomputed.withColumn("_removed", lit(false)).unionByName(removed, true),
+            "t.record_id = s.record_id")
+        .whenMatched("s._removed").delete()
+        .whenMatched("NOT (t.cluster_id <=> s.cluster_id AND t.cluster_size <=> s.cluster_size "
+            + "AND t.component_id <=> s.component_id AND t.match_hash <=> s.match_hash)").updateAll()
+        .whenNotMatched("NOT s._removed").insertAll()
+        .execute();
   }
 
   /** {@code record_id} of both records of each pair. */

@@ -74,6 +74,34 @@ class CandidatePairsTest {
         "a pair sharing a band but farther apart than max-distance is dropped");
   }
 
+  @Test
+  void touchingFindsExactlyThePairsOfAllPairsThatHoldAChangedRecord() {
+    StructType schema = StructType.fromDDL("record_id STRING, phone STRING, email STRING, name_key STRING");
+    Dataset<Row> records = CandidatePairs.numbered(SparkTest.spark().createDataFrame(List.of(
+        RowFactory.create("a:1", "555", "ann@x.com", "ann lee"), RowFactory.create("a:2", "555", null, "ann lee"),
+        RowFactory.create("a:3", "777", "ann@x.com", "anne lee"), RowFactory.create("a:4", "777", "bo@x.com", "bo wu"),
+        RowFactory.create("a:5", "999", "bo@x.com", "bo wu"), RowFactory.create("a:6", "999", "cy@x.com", "cy ng"),
+        RowFactory.create("a:7", "000", "cy@x.com", "cy ng"), RowFactory.create("a:8", "000", "", "cy ng")),
+        schema)).localCheckpoint();
+    List<BlockingRule> rules = List.of(new BlockingRule("phone", List.of("phone"), List.of(), 0),
+        new BlockingRule("email", List.of("email"), List.of(), 0),
+        new BlockingRule("name_phone", List.of("name_key", "phone"), List.of(), 0),
+        new BlockingRule("name", List.of("name_key"), List.of(), 2));
+    MinHashRule minHash = new MinHashRule("minhash", List.of("name_key"), 2, 10, 2, 0.6, 100, 42);
+    Dataset<Row> changed = records.where("record_id IN ('a:3', 'a:6')");
+    // Name "cy ng" is a block of three: above the name rule's cap of 2, it is reported, not expanded, by both paths.
+    CandidatePairs.Result all = CandidatePairs.generate(records, rules, minHash, 100);
+    CandidatePairs.Result touching = CandidatePairs.touching(records, changed, rules, minHash, 100);
+    List<String> expected = described(all.pairs(), records).stream()
+        .filter(p -> p.contains("a:3 ") || p.contains("a:6 ")).toList();
+    assertEquals(List.of("a:1 a:3 [email, minhash]", "a:2 a:3 [minhash]", "a:3 a:4 [phone]",
+        "a:5 a:6 [phone]", "a:6 a:7 [email, minhash]", "a:6 a:8 [minhash]"), expected);
+    assertEquals(expected, described(touching.pairs(), records));
+    assertEquals(List.of("[name,cy ng,3]"), touching.oversizedBlocks().collectAsList().stream().map(Row::toString)
+        .toList());
+    assertEquals(all.oversizedBlocks().collectAsList(), touching.oversizedBlocks().collectAsList());
+  }
+
   /** "left-id right-id [rules]" per pair, in id order. */
   private static List<String> described(Dataset<Row> pairs, Dataset<Row> records) {
     return CandidatePairs.withIds(pairs, records).orderBy("record_id_l", "record_id_r").collectAsList().stream()

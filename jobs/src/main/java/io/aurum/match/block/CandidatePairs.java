@@ -3,15 +3,19 @@ package io.aurum.match.block;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.bit_or;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +41,7 @@ public final class CandidatePairs {
    */
   public static final String NUMBER = "record_number";
   static final String KEY = "_block_key";
+  private static final String RULE = "_rule_index";
 
   /**
    * @param pairs           {@code record_number_l < record_number_r}, {@code blocked_by} (names of the rules)
@@ -88,10 +93,14 @@ public final class CandidatePairs {
       throw new IllegalArgumentException("no blocking rules");
     }
     List<String> names = new ArrayList<>(rules.stream().map(BlockingRule::name).toList());
+    Dataset<Row> touched = changed == null ? null : touchedBlocks(records, changed, rules);
     Result all = null;
-    for (BlockingRule rule : rules) {
-      all = union(all, expand(keyed(records, rule), changed == null ? null : keyed(changed, rule), rule.name(),
-          names.indexOf(rule.name()), rule.maxBlockSize(maxBlockSize)));
+    for (int i = 0; i < rules.size(); i++) {
+      BlockingRule rule = rules.get(i);
+      all = changed == null
+          ? union(all, expand(keyed(records, rule), null, rule.name(), i, rule.maxBlockSize(maxBlockSize)))
+          : union(all, expand(touched.where(col(RULE).equalTo(i)).select(NUMBER, KEY), keyed(changed, rule),
+              rule.name(), i, rule.maxBlockSize(maxBlockSize)));
     }
     if (minHash != null) {
       names.add(minHash.name());
@@ -113,12 +122,36 @@ public final class CandidatePairs {
 
   /** {@code record_number}, {@code _block_key} of the records that have every key of the rule. */
   private static Dataset<Row> keyed(Dataset<Row> records, BlockingRule rule) {
+    return records.select(col(NUMBER), blockKey(rule).as(KEY)).where(col(KEY).isNotNull());
+  }
+
+  /** The rule's block key: its key values joined, or null when one of them is missing or empty. */
+  private static Column blockKey(BlockingRule rule) {
     Column allPresent = lit(true);
     for (String k : rule.keys()) {
       allPresent = allPresent.and(col(k).isNotNull()).and(col(k).cast("string").notEqual(""));
     }
-    Column key = concat_ws("\u001f", rule.keys().stream().map(k -> col(k).cast("string")).toArray(Column[]::new));
-    return records.where(allPresent).select(col(NUMBER), key.as(KEY));
+    return when(allPresent,
+        concat_ws("\u001f", rule.keys().stream().map(k -> col(k).cast("string")).toArray(Column[]::new)));
+  }
+
+  /**
+   * {@code _rule} (the rule's index), {@code record_number}, {@code _block_key} of every record in a block that holds
+   * a {@code changed} record, for all rules in one pass over {@code records}, materialised: sizing, reporting and
+   * expanding those blocks then never reads the population again.
+   */
+  private static Dataset<Row> touchedBlocks(Dataset<Row> records, Dataset<Row> changed, List<BlockingRule> rules) {
+    Dataset<Row> probeKeys = null;
+    Column[] ruleKeys = new Column[rules.size()];
+    for (int i = 0; i < rules.size(); i++) {
+      Dataset<Row> keys = keyed(changed, rules.get(i)).select(lit(i).as(RULE), col(KEY));
+      probeKeys = probeKeys == null ? keys : probeKeys.unionByName(keys);
+      ruleKeys[i] = struct(lit(i).as(RULE), blockKey(rules.get(i)).as(KEY));
+    }
+    return records.select(col(NUMBER), explode(array(ruleKeys)).as("_keys"))
+        .select(col(NUMBER), col("_keys." + RULE).as(RULE), col("_keys." + KEY).as(KEY))
+        .join(broadcast(probeKeys.distinct()), new String[] {RULE, KEY})
+        .localCheckpoint();
   }
 
   /**
