@@ -38,15 +38,19 @@ public final class GoldenIds {
    * @param clusters {@code record_id}, {@code cluster_id} of tonight
    * @param previous {@code record_id}, {@code golden_id} of the last run (empty on the first night)
    * @param issued   {@code golden_id} of every id ever issued
+   * @return lazy datasets over the clusters' overlap with the previous ids and the new ids, which are computed here
+   *     once (two Spark jobs) because both results read them
    */
   public static Result assign(Dataset<Row> clusters, Dataset<Row> previous, Dataset<Row> issued, String runDate) {
     Dataset<Row> overlap = clusters.join(previous, "record_id").groupBy("cluster_id", "golden_id")
         .agg(count(lit(1)).as("n"));
+    // Materialised: the assignments and the events both read it, and it takes the population's overlap to build.
     Dataset<Row> ranked = overlap
         .withColumn("rank_c", row_number().over(Window.partitionBy("cluster_id").orderBy(col("n").desc(),
             col("golden_id"))))
         .withColumn("rank_g", row_number().over(Window.partitionBy("golden_id").orderBy(col("n").desc(),
-            col("cluster_id"))));
+            col("cluster_id"))))
+        .localCheckpoint();
     Dataset<Row> kept = ranked.where(col("rank_c").equalTo(1).and(col("rank_g").equalTo(1)))
         .select("cluster_id", "golden_id");
     Dataset<Row> sizes = clusters.groupBy("cluster_id").agg(count(lit(1)).as("records"));
@@ -56,7 +60,8 @@ public final class GoldenIds {
             "left")
         .withColumn("golden_id", when(col("_taken"), newId(concat(col("cluster_id"), lit("|" + runDate))))
             .otherwise(col("_candidate")))
-        .select("cluster_id", "golden_id", "records");
+        .select("cluster_id", "golden_id", "records")
+        .localCheckpoint();
     Dataset<Row> assignments = kept.unionByName(fresh.select("cluster_id", "golden_id"));
 
     // A new id is a split when most of its records belonged to a previous id, else a creation.

@@ -80,12 +80,11 @@ public final class GoldenStage {
     lake.ensure(ID_EVENTS, EVENT_SCHEMA);
     Dataset<Row> clusters = lake.read(MatchStage.CLUSTERS).select("record_id", "cluster_id");
     // Ids and events are computed once, before anything is written: the tables they read change below.
-    Dataset<Row> previousXref = lake.read(XREF);
+    Dataset<Row> previousXref = lake.snapshot(XREF);
     boolean hashed = List.of(previousXref.columns()).contains(ChangedCustomers.ROW_HASH);
     if (!hashed) {
       previousXref = previousXref.withColumn(ChangedCustomers.ROW_HASH, lit(null).cast("bigint"));
     }
-    previousXref = previousXref.localCheckpoint();
     GoldenIds.Result ids = GoldenIds.assign(clusters, previousXref.select("record_id", "golden_id"),
         lake.read(ID_EVENTS).select("golden_id").distinct(), run.runDate().toString());
     Dataset<Row> assignments = ids.assignments().localCheckpoint();

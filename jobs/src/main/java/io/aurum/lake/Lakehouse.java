@@ -87,6 +87,14 @@ public final class Lakehouse {
     return spark.read().format("delta").load(location(name));
   }
 
+  /**
+   * The table as it is now, pinned to its current version: later writes to the table do not change what this
+   * dataset reads, so a stage can read last night's rows after replacing them without materialising them first.
+   */
+  public Dataset<Row> snapshot(TableName name) {
+    return spark.read().format("delta").option("versionAsOf", version(name)).load(location(name));
+  }
+
   /** Creates an empty table with this schema unless it exists, so readers always find it. */
   public void ensure(TableName name, StructType schema) {
     if (!exists(name)) {

@@ -25,7 +25,7 @@ import org.apache.spark.storage.StorageLevel;
  *
  * @param changed    tonight's records (all match columns) that are new or changed
  * @param dirtyIds   {@code record_id} of the changed and of the removed records: their old pairs are void
- * @param previous   the last run's {@code match.clusters}, materialised (tonight's MERGE changes the table)
+ * @param previous   the last run's {@code match.clusters}, as it was before tonight's MERGE into it
  * @param parameters the parameters to score with: pinned in the rules, else those of the last run
  */
 public record IncrementalNight(Dataset<Row> changed, Dataset<Row> dirtyIds, Dataset<Row> previous,
@@ -51,8 +51,8 @@ public record IncrementalNight(Dataset<Row> changed, Dataset<Row> dirtyIds, Data
       log.accept("all records: match.conf or the pinned parameters changed since the last match run");
       return Optional.empty();
     }
-    Dataset<Row> previous = lake.read(MatchStage.CLUSTERS)
-        .select(ID, "cluster_id", "cluster_size", "component_id", HASH).localCheckpoint();
+    Dataset<Row> previous = lake.snapshot(MatchStage.CLUSTERS)
+        .select(ID, "cluster_id", "cluster_size", "component_id", HASH);
     Dataset<Row> changed = records.join(previous.select(ID, HASH), new String[] {ID, HASH}, "left_anti")
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> removed = previous.select(ID).join(records.select(ID), new String[] {ID}, "left_anti");

@@ -159,7 +159,7 @@ public final class MatchStage {
         lake.overwrite(clusterRows(Clusters.assign(records, scored, overrides, rules.clustering(), say), records),
             CLUSTERS);
       } else {
-        writeClusterChanges(clusterRows(recomputedClusters(night, records, scored, overrides, say), records), night);
+        writeClusterChanges(recomputedClusters(night, records, scored, overrides, say), night);
       }
       auditOverrides(overrides, say);
       Row counts = lake.read(CLUSTERS).agg(countDistinct("cluster_id"),
@@ -188,7 +188,7 @@ public final class MatchStage {
   }
 
   /**
-   * The clusters tonight's changes touch, from the last run's: the records of every component they touch are
+   * The {@link #clusterRows} of the clusters tonight's changes touch, from the last run's: the records of every component they touch are
    * clustered again over the links among them (tonight's pairs, and the last run's pairs kept in
    * {@code match.pairs}, which must be written first); every other record keeps its cluster.
    */
@@ -205,10 +205,14 @@ public final class MatchStage {
     Dataset<Row> affected = night.affected(links, overrideIds).localCheckpoint();
     say.accept(String.format("clusters recomputed for %,d records of the components tonight's changes touch",
         affected.count()));
+    // A few percent of the records at most (else the night is not incremental): broadcast, the population unshuffled.
+    affected = broadcast(affected);
     Dataset<Row> pairs = lake.read(PAIRS).select(id + "_l", id + "_r", "match_probability");
     Dataset<Row> affectedPairs = pairs.join(affected.select(col(id).as(id + "_l")), id + "_l")
         .join(affected.select(col(id).as(id + "_r")), id + "_r");
-    return Clusters.assign(records.join(affected, id), affectedPairs, overrides, rules.clustering(), say);
+    Dataset<Row> affectedRecords = records.join(affected, id).localCheckpoint();
+    return clusterRows(Clusters.assign(affectedRecords, affectedPairs, overrides, rules.clustering(), say),
+        affectedRecords);
   }
 
   /** {@code match.clusters} rows: each record's cluster with the record's source, source id and match hash. */
