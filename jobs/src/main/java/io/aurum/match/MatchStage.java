@@ -188,9 +188,9 @@ public final class MatchStage {
   }
 
   /**
-   * The {@link #clusterRows} of the clusters tonight's changes touch, from the last run's: the records of every component they touch are
-   * clustered again over the links among them (tonight's pairs, and the last run's pairs kept in
-   * {@code match.pairs}, which must be written first); every other record keeps its cluster.
+   * The {@link #clusterRows} of the clusters tonight's changes touch, from the last run's: the records of every
+   * component they touch are clustered again over the links among them (tonight's pairs, and the last run's pairs
+   * kept in {@code match.pairs}, which must be written first); every other record keeps its cluster.
    */
   private Dataset<Row> recomputedClusters(IncrementalNight night, Dataset<Row> records, Dataset<Row> scored,
                                           Dataset<Row> overrides, Consumer<String> say) {

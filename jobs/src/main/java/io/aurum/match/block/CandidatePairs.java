@@ -122,23 +122,30 @@ public final class CandidatePairs {
 
   /** {@code record_number}, {@code _block_key} of the records that have every key of the rule. */
   private static Dataset<Row> keyed(Dataset<Row> records, BlockingRule rule) {
-    return records.select(col(NUMBER), blockKey(rule).as(KEY)).where(col(KEY).isNotNull());
+    return records.where(allKeysPresent(rule)).select(col(NUMBER), joinedKeys(rule).as(KEY));
   }
 
-  /** The rule's block key: its key values joined, or null when one of them is missing or empty. */
+  /** The rule's block key, or null when one of its key values is missing or empty. */
   private static Column blockKey(BlockingRule rule) {
+    return when(allKeysPresent(rule), joinedKeys(rule));
+  }
+
+  private static Column allKeysPresent(BlockingRule rule) {
     Column allPresent = lit(true);
     for (String k : rule.keys()) {
       allPresent = allPresent.and(col(k).isNotNull()).and(col(k).cast("string").notEqual(""));
     }
-    return when(allPresent,
-        concat_ws("\u001f", rule.keys().stream().map(k -> col(k).cast("string")).toArray(Column[]::new)));
+    return allPresent;
+  }
+
+  private static Column joinedKeys(BlockingRule rule) {
+    return concat_ws("\u001f", rule.keys().stream().map(k -> col(k).cast("string")).toArray(Column[]::new));
   }
 
   /**
-   * {@code _rule} (the rule's index), {@code record_number}, {@code _block_key} of every record in a block that holds
-   * a {@code changed} record, for all rules in one pass over {@code records}, materialised: sizing, reporting and
-   * expanding those blocks then never reads the population again.
+   * {@code _rule_index} (the rule's index), {@code record_number}, {@code _block_key} of every record in a block
+   * that holds a {@code changed} record, for all rules in one pass over {@code records}, materialised: sizing,
+   * reporting and expanding those blocks then never reads the population again.
    */
   private static Dataset<Row> touchedBlocks(Dataset<Row> records, Dataset<Row> changed, List<BlockingRule> rules) {
     Dataset<Row> probeKeys = null;
