@@ -205,7 +205,8 @@ public final class MatchStage {
     Dataset<Row> affected = night.affected(links, overrideIds).localCheckpoint();
     say.accept(String.format("clusters recomputed for %,d records of the components tonight's changes touch",
         affected.count()));
-    // A few percent of the records at most (else the night is not incremental): broadcast, the population unshuffled.
+    // The changed records' components: a small share of the population on an incremental night, so broadcast
+    // and the population is not shuffled to meet them.
     affected = broadcast(affected);
     Dataset<Row> pairs = lake.read(PAIRS).select(id + "_l", id + "_r", "match_probability");
     Dataset<Row> affectedPairs = pairs.join(affected.select(col(id).as(id + "_l")), id + "_l")
