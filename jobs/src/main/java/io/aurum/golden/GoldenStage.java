@@ -188,8 +188,9 @@ public final class GoldenStage {
   }
 
   /**
-   * One MERGE: new ids inserted, changed attributes updated; ids without a cluster tonight deleted: all ids not in
-   * {@code golden} when {@code ended} is null (all customers were built), else the {@code ended} ids.
+   * One MERGE: new ids inserted, changed attributes updated (see {@link #updates}); ids without a cluster tonight
+   * deleted: all ids not in {@code golden} when {@code ended} is null (all customers were built), else the
+   * {@code ended} ids.
    */
   private long writeCustomers(Dataset<Row> golden, Dataset<Row> ended) {
     lake.ensureWithChangeFeed(CUSTOMERS, golden.schema());
@@ -200,12 +201,25 @@ public final class GoldenStage {
     var merge = lake.merge(CUSTOMERS, source, "t.golden_id = s.golden_id")
         .whenMatched("s._ended").delete()
         .whenMatched("t.attribute_hash <> s.attribute_hash OR t.record_count <> s.record_count "
-            + "OR NOT (t.last_updated <=> s.last_updated)").updateAll()
+            + "OR NOT (t.last_updated <=> s.last_updated)").updateExpr(updates(golden))
         .whenNotMatched("NOT s._ended").insertAll();
     (ended == null ? merge.whenNotMatchedBySource().delete() : merge).execute();
     return lake.version(CUSTOMERS) == before ? 0
         : lake.changes(CUSTOMERS, String.valueOf(before + 1)).where(col("_change_type")
             .isin("insert", "update_postimage")).count();
+  }
+
+  /**
+   * Every column from the rebuilt golden record, except {@code first_seen}, which never moves later: a record sent
+   * again carries tonight's ingestion time, but the customer was seen first on an earlier night.
+   */
+  private static Map<String, String> updates(Dataset<Row> golden) {
+    Map<String, String> out = new TreeMap<>();
+    for (String c : golden.columns()) {
+      out.put("`" + c + "`", "s.`" + c + "`");
+    }
+    out.put("`first_seen`", "least(t.first_seen, s.first_seen)");
+    return out;
   }
 
   /**

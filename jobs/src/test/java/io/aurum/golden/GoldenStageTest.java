@@ -143,9 +143,43 @@ class GoldenStageTest {
     assertEquals(incremental, lake.read(GoldenStage.CUSTOMERS).orderBy("golden_id").collectAsList());
   }
 
+  @Test
+  void firstSeenStaysWhenTheRecordsAreSentAgainLater() {
+    Lakehouse lake = new Lakehouse(SparkTest.spark(), dir.resolve("lake").toString());
+    TestFiles.write(dir.resolve("rules/survivorship.conf"), """
+        source-priority = [erp, crm]
+        attributes { email { strategy = source-priority } }
+        """);
+    GoldenStage stage = new GoldenStage(SparkTest.spark(), lake, SurvivorshipRules.load(dir.resolve("rules")),
+        Progress.NONE);
+    write(lake, List.of(silver("crm", "1", "Ann Lee", "ann@x.com", "Leeds"),
+        silver("erp", "1", "Ann Lee", "ann@x.com", "Leeds")), "crm:1 erp:1");
+    stage.run(run("n1", "2026-11-21"), false);
+    Timestamp firstSeen = Timestamp.valueOf("2026-11-20 00:00:00");
+    assertEquals(List.of(firstSeen), firstSeen(lake));
+
+    // Night 2: the sources send both records again (snapshots), ERP with a new e-mail, ingested a day later.
+    Timestamp later = Timestamp.valueOf("2026-11-21 00:00:00");
+    write(lake, List.of(silver("crm", "1", "Ann Lee", "ann@x.com", "Leeds", later),
+        silver("erp", "1", "Ann Lee", "ann.lee@y.com", "Leeds", later)), "crm:1 erp:1");
+    assertEquals(1, stage.run(run("n2", "2026-11-22"), false).changed(), "the new e-mail is a new version");
+    assertEquals(List.of(firstSeen), firstSeen(lake), "first seen on the first night, not when last sent");
+    stage.run(run("n2-full", "2026-11-22"), true);
+    assertEquals(List.of(firstSeen), firstSeen(lake), "a full rebuild keeps it too");
+  }
+
+  private static List<Timestamp> firstSeen(Lakehouse lake) {
+    return lake.read(GoldenStage.CUSTOMERS).collectAsList().stream()
+        .map(r -> r.<Timestamp>getAs("first_seen")).toList();
+  }
+
   private static Row silver(String source, String id, String name, String email, String city) {
-    return RowFactory.create(source, id, name, email, city, Timestamp.valueOf("2026-11-01 00:00:00"),
-        Timestamp.valueOf("2026-11-20 00:00:00"), List.of(), Map.of());
+    return silver(source, id, name, email, city, Timestamp.valueOf("2026-11-20 00:00:00"));
+  }
+
+  private static Row silver(String source, String id, String name, String email, String city, Timestamp ingestedAt) {
+    return RowFactory.create(source, id, name, email, city, Timestamp.valueOf("2026-11-01 00:00:00"), ingestedAt,
+        List.of(), Map.of());
   }
 
   /** Writes silver, clusters (each argument: the records of one cluster) and pairs within clusters. */
