@@ -20,8 +20,9 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * What an incremental match night builds on: the last run's clusters (with each record's {@code match_hash}), its
  * pairs and its parameters. {@link #plan} finds tonight's new and changed records (a {@code match_hash} the last
- * run did not see) and the records gone since; the pure functions below carry the last run's pairs and clusters
- * over to tonight, so that the result equals a full run with the same parameters.
+ * run did not see) and the records gone since; the pure functions below carry the last run's pairs over to tonight
+ * and find the records whose clusters must be computed again (the others keep their rows in {@code match.clusters}),
+ * so that the result equals a full run with the same parameters.
  *
  * @param changed    tonight's records (all match columns) that are new or changed
  * @param dirtyIds   {@code record_id} of the changed and of the removed records: their old pairs are void
