@@ -112,8 +112,7 @@ public final class MatchStage {
       if (night != null) {
         // Few pairs tonight: only their records' values are shuffled to them, not the whole population's.
         pairs = pairs.localCheckpoint();
-        compared = records.join(broadcast(pairs.select(col(CandidatePairs.NUMBER + "_l").as(CandidatePairs.NUMBER))
-            .union(pairs.select(col(CandidatePairs.NUMBER + "_r"))).distinct()), CandidatePairs.NUMBER);
+        compared = records.join(broadcast(bothSides(pairs, CandidatePairs.NUMBER).distinct()), CandidatePairs.NUMBER);
       }
       // The compared values stay behind: only the review queue needs them, and it joins them back.
       vectors = ComparisonVectors.withoutValues(ComparisonVectors.compare(pairs, compared, comparisons),
@@ -197,10 +196,10 @@ public final class MatchStage {
     String id = CandidatePairs.ID;
     Dataset<Row> links = scored.where(col("match_probability").geq(rules.autoMatchProbability()))
         .select(id + "_l", id + "_r");
-    Dataset<Row> overrideIds = recordIds(overrides);
+    Dataset<Row> overrideIds = bothSides(overrides, CandidatePairs.ID);
     if (lake.exists(OVERRIDES)) {
       // Last night's overrides too: a removed must-link no longer holds its records together.
-      overrideIds = overrideIds.unionByName(recordIds(lake.read(OVERRIDES)));
+      overrideIds = overrideIds.unionByName(bothSides(lake.read(OVERRIDES), CandidatePairs.ID));
     }
     Dataset<Row> affected = night.affected(links, overrideIds).localCheckpoint();
     say.accept(String.format("clusters recomputed for %,d records of the components tonight's changes touch",
@@ -241,10 +240,9 @@ public final class MatchStage {
         .execute();
   }
 
-  /** {@code record_id} of both records of each pair. */
-  private static Dataset<Row> recordIds(Dataset<Row> pairs) {
-    String id = CandidatePairs.ID;
-    return pairs.select(col(id + "_l").as(id)).unionByName(pairs.select(col(id + "_r").as(id)));
+  /** {@code column} ({@code record_id} or {@code record_number}) of both records of each pair, as one column. */
+  private static Dataset<Row> bothSides(Dataset<Row> pairs, String column) {
+    return pairs.select(col(column + "_l").as(column)).unionByName(pairs.select(col(column + "_r").as(column)));
   }
 
   /** Full runs replace the report; an incremental night updates the blocks it sized (those of changed records). */
