@@ -3,6 +3,7 @@ package io.aurum.standardize;
 import static io.aurum.standardize.Transforms.emptyToNull;
 import static io.aurum.standardize.Transforms.nullString;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.regexp_replace;
@@ -64,7 +65,8 @@ final class AddressTransforms {
     });
     return (v, f, r) -> {
       Column region = upper(r.getOrDefault(regionField, nullString()));
-      Column compact = emptyToNull(upper(regexp_replace(v, "[\\s\\-]+", "")));
+      String compactName = "_" + f + "_compact";
+      Column compact = col(compactName);
       Column value = upper(v);
       Column invalid = null;
       for (Map.Entry<String, String[]> e : formats.entrySet()) {
@@ -76,7 +78,9 @@ final class AddressTransforms {
             .when(bad, nullInvalid ? nullString() : compact).otherwise(value);
         invalid = invalid == null ? bad : invalid.or(bad);
       }
-      return invalid == null ? Step.of(value) : Step.of(value, new Step.Issue(f + ".invalid", coalesce(invalid, lit(false))));
+      Step step = invalid == null ? Step.of(value)
+          : Step.of(value, new Step.Issue(f + ".invalid", coalesce(invalid, lit(false))));
+      return step.withHelper(compactName, emptyToNull(upper(regexp_replace(v, "[\\s\\-]+", ""))));
     };
   }
 

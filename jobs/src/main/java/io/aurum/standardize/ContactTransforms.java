@@ -4,6 +4,7 @@ import static io.aurum.standardize.Transforms.nullInvalid;
 import static io.aurum.standardize.Transforms.nullString;
 import static io.aurum.standardize.Transforms.simple;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
@@ -64,12 +65,17 @@ final class ContactTransforms {
     Column aliasMap = entries.isEmpty() ? functions.map().cast("map<string,string>")
         : functions.map(entries.toArray(Column[]::new));
     return (v, f, r) -> {
-      Column e = lower(trim(v));
-      Column domain = coalesce(element_at(aliasMap, substring_index(e, "@", -1)), substring_index(e, "@", -1));
+      String address = "_" + f + "_address";
+      String domainName = "_" + f + "_domain";
+      Column e = col(address);
+      Column domain = col(domainName);
       Column local = substring_index(e, "@", 1);
       local = when(domain.isin(plusTags.toArray()), regexp_replace(local, "\\+.*$", "")).otherwise(local);
       local = when(domain.isin(dotless.toArray()), regexp_replace(local, "\\.", "")).otherwise(local);
-      return Step.of(when(e.rlike("^[^@]+@[^@]+$"), concat(local, lit("@"), domain)).otherwise(e));
+      return Step.of(when(e.rlike("^[^@]+@[^@]+$"), concat(local, lit("@"), domain)).otherwise(e))
+          .withHelper(address, lower(trim(v)))
+          .withHelper(domainName,
+              coalesce(element_at(aliasMap, substring_index(e, "@", -1)), substring_index(e, "@", -1)));
     };
   }
 
@@ -88,11 +94,14 @@ final class ContactTransforms {
     boolean nullInvalid = nullInvalid(p, "keep");
     return (v, f, r) -> {
       Column region = r.getOrDefault(regionField, nullString());
-      Column parsed = TransformUdfs.PHONE.apply(v, region, lit(defaultRegion));
+      String parsedName = "_" + f + "_parsed";
+      Column parsed = col(parsedName);
       Column invalid = v.isNotNull().and(parsed.isNull().or(parsed.getField("valid").unary_$bang()));
       Column value = nullInvalid ? when(invalid, nullString()).otherwise(parsed.getField("e164"))
           : coalesce(parsed.getField("e164"), v);
-      return new Step(value, List.of(new Step.Issue(f + ".invalid", invalid)), Map.of(f + "_type", parsed.getField("type")));
+      return new Step(value, List.of(new Step.Issue(f + ".invalid", invalid)),
+          Map.of(f + "_type", parsed.getField("type")))
+          .withHelper(parsedName, TransformUdfs.PHONE.apply(v, region, lit(defaultRegion)));
     };
   }
 }

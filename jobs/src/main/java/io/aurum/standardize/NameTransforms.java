@@ -7,10 +7,13 @@ import static io.aurum.standardize.Transforms.simple;
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.nullif;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.translate;
 import static org.apache.spark.sql.functions.rtrim;
@@ -18,7 +21,6 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.substring_index;
-import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
@@ -94,23 +96,46 @@ final class NameTransforms {
       if (name == null) {
         return Step.of(v);
       }
-      return Step.of(coalesce(v, part(trim(name), family, compound, pinyin, particles)));
+      // Values the rules below read many times, each computed once (see Step#withHelper).
+      String words = "_" + f + "_words";
+      String hanzi = "_" + f + "_hanzi";
+      String familyStart = "_" + f + "_family_start";
+      return Step.of(coalesce(v, part(trim(name), col(words), col(hanzi), col(familyStart), family, compound, pinyin)))
+          .withHelper(words, split(trim(name), "\\s+"))
+          .withHelper(hanzi, regexp_replace(name, "\\s+", ""))
+          .withHelper(familyStart, familyStart(col(words), particles));
     };
   }
 
-  /** The given ({@code family == false}) or family part of a full name; see {@link #namePart}. */
-  static Column part(Column name, boolean family, List<String> compoundHanzi, List<String> pinyinSurnames,
-                      List<String> particles) {
+  /**
+   * Where a Western name's family name starts (1-based word number): at the first particle after the first word
+   * and before the last, else at the last word.
+   */
+  private static Column familyStart(Column words, List<String> particles) {
+    Column count = size(words);
+    Column inner = slice(split(lower(array_join(words, " ")), " "), lit(2), greatest(count.minus(2), lit(0)));
+    Column[] positions = particles.stream().map(p -> nullif(array_position(inner, p), lit(0))).toArray(Column[]::new);
+    Column first = positions.length == 0 ? lit(null) : positions.length == 1 ? positions[0] : least(positions);
+    return coalesce(first.plus(1), count);
+  }
+
+  /**
+   * The given ({@code family == false}) or family part of a full name; see {@link #namePart}.
+   *
+   * @param words       the name split at whitespace
+   * @param hanzi       the name without whitespace
+   * @param familyStart the word a Western family name starts at ({@link #familyStart})
+   */
+  static Column part(Column name, Column words, Column hanzi, Column familyStart, boolean family,
+                     List<String> compoundHanzi, List<String> pinyinSurnames) {
     Column comma = name.contains(",");
     Column byComma = emptyToNull(trim(substring_index(name, ",", family ? 1 : -1)));
 
-    Column hanzi = regexp_replace(name, "\\s+", "");
     Column isHan = hanzi.rlike("^\\p{IsHan}{2,}$");
     Column familyLength = when(hanzi.substr(lit(1), lit(2)).isin(compoundHanzi.toArray()), 2).otherwise(1);
     Column byHanzi = family ? hanzi.substr(lit(1), familyLength)
         : emptyToNull(hanzi.substr(familyLength.plus(1), lit(64)));
 
-    Column words = split(name, "\\s+");
     Column count = size(words);
     Column first = element_at(words, 1);
     Column last = element_at(words, -1);
@@ -120,9 +145,6 @@ final class NameTransforms {
     Column familyFirst = count.gt(1).and(capitalFirst.or(surnameFirst));
     Column byEastern = family ? first : emptyToNull(array_join(slice(words, lit(2), count), " "));
 
-    Column particleAt = array_position(transform(slice(words, lit(2), greatest(count.minus(2), lit(0))),
-        w -> lower(w).isin(particles.toArray())), true);
-    Column familyStart = when(particleAt.gt(0), particleAt.plus(1)).otherwise(count);
     Column byWestern = family ? array_join(slice(words, familyStart, count.minus(familyStart).plus(1)), " ")
         : emptyToNull(array_join(slice(words, lit(1), familyStart.minus(1)), " "));
 

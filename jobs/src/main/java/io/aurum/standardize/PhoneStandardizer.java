@@ -38,16 +38,15 @@ public final class PhoneStandardizer {
       return null;
     }
     String e164 = UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
-    if (!UTIL.isValidNumber(number)) {
-      return new Phone(e164, false, null);
-    }
+    // A number is valid exactly when its type is known: isValidNumber would match the same patterns again.
     String type = switch (UTIL.getNumberType(number)) {
+      case UNKNOWN -> null;
       case MOBILE -> "mobile";
       case FIXED_LINE -> "fixed";
       case FIXED_LINE_OR_MOBILE -> "fixed_or_mobile";
       default -> "other";
     };
-    return new Phone(e164, true, type);
+    return new Phone(e164, type != null, type);
   }
 
   /** The national significant number of an E.164 number ({@code +8613812345678} gives {@code 13812345678}). */

@@ -41,6 +41,11 @@ final class StepwiseProjection {
     return run(field, field, steps, null);
   }
 
+  /** Runs the transforms over {@code column}, naming their issues after {@code field}. */
+  StepwiseProjection apply(String column, String field, List<Transform> steps) {
+    return run(column, field, steps, null);
+  }
+
   /**
    * Runs each variant's transforms over {@code field} on the rows its condition selects (the conditions must
    * not overlap and together cover every row). Each variant works on a column of its own, which may change
@@ -73,12 +78,13 @@ final class StepwiseProjection {
       Map<String, Column> record = new LinkedHashMap<>();
       Arrays.stream(rows.columns()).forEach(c -> record.put(c, col(c)));
       Step step = t.apply(col(column), field, record);
+      step.helpers().forEach((name, c) -> rows = rows.withColumn(name, c));
       Map<String, Column> replaced = new LinkedHashMap<>();
       step.extras().forEach((name, c) -> replaced.put(name, where == null ? c
           : when(where, c).otherwise(Arrays.asList(rows.columns()).contains(name) ? col(name) : lit(null))));
       replaced.put(column, step.value());
       List<Column> out = new ArrayList<>();
-      for (String c : rows.columns()) {
+      for (String c : record.keySet()) {
         out.add(replaced.containsKey(c) ? replaced.remove(c).as(c) : col(c));
       }
       replaced.forEach((name, c) -> out.add(c.as(name)));
@@ -94,10 +100,15 @@ final class StepwiseProjection {
 
   /** The table with the codes of every issue found gathered into {@code dq_issues} (an array, no nulls). */
   Dataset<Row> withIssues() {
+    return withIssues("dq_issues");
+  }
+
+  /** The table with the codes of every issue found gathered into {@code column}. */
+  Dataset<Row> withIssues(String column) {
     Column codes = issueColumns.isEmpty() ? functions.array().cast("array<string>")
         : functions.filter(functions.array(issueColumns.stream().map(functions::col).toArray(Column[]::new)),
             Column::isNotNull);
-    return rows.withColumn("dq_issues", codes).drop(issueColumns.toArray(String[]::new));
+    return rows.withColumn(column, codes).drop(issueColumns.toArray(String[]::new));
   }
 
   /** The table without issue columns (for derived keys, whose steps are not data checks). */

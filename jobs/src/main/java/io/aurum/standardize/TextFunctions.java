@@ -28,7 +28,7 @@ public final class TextFunctions {
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final ThreadLocal<Transliterator> HAN_TO_PINYIN =
       ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin; Latin-ASCII; Lower"));
-  /** Names repeat (a few thousand characters make most Chinese names) and ICU transliteration is slow. */
+  /** Names and street names repeat (a few thousand characters make most of them); ICU transliteration is slow. */
   private static final int PINYIN_CACHE_SIZE = 20_000;
   private static final ThreadLocal<Map<String, String>> PINYIN_CACHE = ThreadLocal.withInitial(() ->
       new LinkedHashMap<>(1024, 0.75f, true) {
@@ -50,7 +50,12 @@ public final class TextFunctions {
     return s == null || isAscii(s) ? s : MARKS.matcher(NFD.normalize(s)).replaceAll("");
   }
 
-  /** Toneless lower-case pinyin, syllables separated by spaces: {@code "王小明"} becomes {@code "wang xiao ming"}. */
+  /**
+   * Toneless lower-case pinyin, syllables separated by spaces: {@code "王小明"} becomes {@code "wang xiao ming"}.
+   * ICU's rules never read or write across an ASCII digit (they look at Han characters, letters, marks,
+   * spaces and punctuation), so the text between digits is transliterated on its own and cached: a Chinese
+   * address such as {@code "解放路448号907室"} is three cached pieces around two numbers, not a new string.
+   */
   public static String pinyin(String s) {
     if (s == null) {
       return null;
@@ -58,8 +63,36 @@ public final class TextFunctions {
     if (isAscii(s)) {
       return SPACES.matcher(s.toLowerCase(Locale.ROOT).strip()).replaceAll(" ");
     }
-    return PINYIN_CACHE.get().computeIfAbsent(s,
-        k -> SPACES.matcher(HAN_TO_PINYIN.get().transliterate(k).strip()).replaceAll(" "));
+    Map<String, String> cache = PINYIN_CACHE.get();
+    StringBuilder out = new StringBuilder(s.length() * 4);
+    int piece = 0;
+    int i = 0;
+    while (i < s.length()) {
+      int digits = i;
+      while (digits < s.length() && isAsciiDigit(s.charAt(digits))) {
+        digits++;
+      }
+      // A digit run is left as it is, unless a combining mark follows it (Latin-ASCII removes marks after a digit).
+      if (digits > i && (digits == s.length()
+          || Character.getType(s.codePointAt(digits)) != Character.NON_SPACING_MARK)) {
+        appendPinyin(out, s.substring(piece, i), cache);
+        out.append(s, i, digits);
+        piece = digits;
+      }
+      i = Math.max(digits, i + 1);
+    }
+    appendPinyin(out, s.substring(piece), cache);
+    return SPACES.matcher(out.toString().strip()).replaceAll(" ");
+  }
+
+  private static void appendPinyin(StringBuilder out, String piece, Map<String, String> cache) {
+    if (!piece.isEmpty()) {
+      out.append(cache.computeIfAbsent(piece, k -> HAN_TO_PINYIN.get().transliterate(k)));
+    }
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** ASCII text is left unchanged by NFKC and has no accents or Han characters: the common case, kept cheap. */

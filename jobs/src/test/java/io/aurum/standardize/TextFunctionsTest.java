@@ -3,6 +3,8 @@ package io.aurum.standardize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.ibm.icu.text.Transliterator;
+import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -23,9 +25,28 @@ class TextFunctionsTest {
   @ParameterizedTest
   @CsvSource({"王小明,wang xiao ming", "欧阳娜娜,ou yang na na", "诸葛亮,zhu ge liang", "陈超,chen chao",
       "上海市 南京路 100号,shang hai shi nan jing lu 100hao", "'  Müller   Straße 7 ',muller strasse 7",
-      "李 Lee,li lee", "Zoë Núñez,zoe nunez"})
+      "李 Lee,li lee", "Zoë Núñez,zoe nunez", "解放路448号907室,jie fang lu448hao907shi", "长安1号,zhang an1hao",
+      "88号A座,88hao a zuo", "重庆路12号,chong qing lu12hao"})
   void pinyinIsTonelessLowerCase(String in, String out) {
     assertEquals(out, TextFunctions.pinyin(in));
+  }
+
+  /** Non-ASCII text is transliterated (and cached) in pieces between ASCII digits: that must not change any result. */
+  @Test
+  void pinyinEqualsIcuOnTheWholeText() {
+    Transliterator icu = Transliterator.getInstance("Han-Latin; Latin-ASCII; Lower");
+    String alphabet = "王小明欧阳重庆长安行乐路号室座街0123456789 AaZzéü\u0301\u0308,.-()（）ー１２Σσ";
+    Random random = new Random(7);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int n = 1 + random.nextInt(12); n > 0; n--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String s = text.toString();
+      if (s.chars().anyMatch(c -> c >= 0x80)) {
+        assertEquals(icu.transliterate(s).strip().replaceAll("\\s+", " "), TextFunctions.pinyin(s), s);
+      }
+    }
   }
 
   @Test

@@ -1,10 +1,9 @@
 package io.aurum.standardize;
 
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_join;
-import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,12 +16,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -31,13 +30,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs every case of {@code standardize/transforms.csv}: the case's transforms, parsed exactly as the rule
- * file's, applied to its input. All cases are evaluated in one Spark job, each case's steps folded into one
- * expression.
+ * file's, applied to its input by the stage's own {@link StepwiseProjection}. All cases are evaluated over one
+ * row, one case after the other.
  */
 @ExtendWith(SparkTest.class)
 class TransformCasesTest {
   static final Path RULES = Path.of("..", "rules").toAbsolutePath().normalize();
   private static final String NULL = "<null>";
+  /** Cases evaluated in one job: analysing hundreds of stacked projections over a growing row takes long. */
+  private static final int CASES_PER_JOB = 16;
 
   /** One line of the case table. */
   record Case(int line, String description, String field, String steps, String input, String record,
@@ -87,38 +88,47 @@ class TransformCasesTest {
     assertTrue(cases.size() >= 150, "the table holds " + cases.size() + " cases");
     List<String> placeholders = StandardizeRules.load(RULES, List.of()).placeholders();
     Lookups lookups = new Lookups(RULES.resolve("lookups"));
+    List<String> values = new ArrayList<>();
+    for (int from = 0; from < cases.size(); from += CASES_PER_JOB) {
+      values.addAll(evaluate(cases.subList(from, Math.min(cases.size(), from + CASES_PER_JOB)), lookups, placeholders));
+    }
+    return IntStream.range(0, cases.size()).mapToObj(i -> {
+      Case c = cases.get(i);
+      return DynamicTest.dynamicTest("line " + c.line() + ": " + c.description(), () -> {
+        assertEquals(c.expected(), values.get(2 * i), "value");
+        assertEquals(c.issues(), values.get(2 * i + 1), "issues");
+      });
+    });
+  }
+
+  /** Each case's value (or {@code <null>}) and issues (space-separated), in case order, from one job. */
+  private static List<String> evaluate(List<Case> cases, Lookups lookups, List<String> placeholders) {
+    Dataset<Row> rows = SparkTest.spark().range(1).toDF();
     List<Column> columns = new ArrayList<>();
-    for (Case c : cases) {
+    List<String> record = new ArrayList<>();
+    for (int i = 0; i < cases.size(); i++) {
+      Case c = cases.get(i);
       ConfigProblems problems = new ConfigProblems();
       String text = "customers { " + c.field() + " = [" + c.steps() + "] }";
       StandardizeRules rules = StandardizeRules.parse(new ConfigReader(ConfigFactory.parseString(text).root(), "",
           problems), lookups, placeholders);
       assertTrue(problems.isEmpty(), "line " + c.line() + ": " + problems.list());
-      Map<String, Column> record = new HashMap<>();
+      rows = rows.drop(record.toArray(String[]::new));
+      record.clear();
       for (String pair : c.record().isEmpty() ? new String[0] : c.record().split(";")) {
         String[] kv = pair.split("=", 2);
         assertEquals(2, kv.length, "line " + c.line() + ": record values are field=value;field=value");
-        record.put(kv[0].strip(), lit(kv[1]));
+        rows = rows.withColumn(kv[0].strip(), lit(kv[1]));
+        record.add(kv[0].strip());
       }
-      Column input = NULL.equals(c.input()) ? lit(null).cast("string") : lit(c.input());
-      Column value = input;
-      List<Column> when = new ArrayList<>();
-      for (Transform t : rules.customers().defaults().get(c.field())) {
-        Step step = t.apply(value, c.field(), record);
-        value = step.value();
-        step.issues().forEach(i -> when.add(when(i.when(), lit(i.code()))));
-      }
-      columns.add(value.cast("string"));
-      columns.add(when.isEmpty() ? lit("") : array_join(filter(array(when.toArray(Column[]::new)), Column::isNotNull), " "));
+      String value = "_value_" + i;
+      String issues = "_issues_" + i;
+      rows = new StepwiseProjection(rows.withColumn(value, NULL.equals(c.input()) ? lit(null).cast("string")
+          : lit(c.input()))).apply(value, c.field(), rules.customers().defaults().get(c.field())).withIssues(issues);
+      columns.add(coalesce(col(value).cast("string"), lit(NULL)));
+      columns.add(array_join(col(issues), " "));
     }
-    Row result = SparkTest.spark().range(1).select(columns.toArray(Column[]::new)).first();
-    return IntStream.range(0, cases.size()).mapToObj(i -> {
-      Case c = cases.get(i);
-      return DynamicTest.dynamicTest("line " + c.line() + ": " + c.description(), () -> {
-        String value = result.isNullAt(2 * i) ? NULL : result.getString(2 * i);
-        assertEquals(c.expected(), value, "value");
-        assertEquals(c.issues(), result.getString(2 * i + 1), "issues");
-      });
-    });
+    Row row = rows.select(columns.toArray(Column[]::new)).first();
+    return IntStream.range(0, row.size()).mapToObj(row::getString).toList();
   }
 }
