@@ -4,16 +4,16 @@ import static io.aurum.standardize.Transforms.emptyToNull;
 import static io.aurum.standardize.Transforms.keysOfKind;
 import static io.aurum.standardize.Transforms.nullString;
 import static io.aurum.standardize.Transforms.simple;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_intersect;
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.nullif;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.translate;
 import static org.apache.spark.sql.functions.rtrim;
@@ -22,6 +22,7 @@ import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.functions;
 
 /**
  * Transforms of personal names: titles and suffixes removed, a full name split into given and family name
@@ -114,9 +116,10 @@ final class NameTransforms {
   private static Column familyStart(Column words, List<String> particles) {
     Column count = size(words);
     Column inner = slice(split(lower(array_join(words, " ")), " "), lit(2), greatest(count.minus(2), lit(0)));
-    Column[] positions = particles.stream().map(p -> nullif(array_position(inner, p), lit(0))).toArray(Column[]::new);
-    Column first = positions.length == 0 ? lit(null) : positions.length == 1 ? positions[0] : least(positions);
-    return coalesce(first.plus(1), count);
+    // array_intersect keeps the order of its first array: its first element is the first particle in the name.
+    Column particle = try_element_at(array_intersect(inner, array(particles.stream().map(functions::lit)
+        .toArray(Column[]::new)).cast("array<string>")), lit(1));
+    return coalesce(array_position(inner, particle).plus(1), count);
   }
 
   /**
