@@ -45,7 +45,7 @@ import picocli.CommandLine.Parameters;
     description = {"Measure a stage on generated data. standardize: the stage's time and throughput next to a plain "
         + "Delta read-and-write of the same rows, in one run. match: records, candidate pairs, pairs per second, "
         + "stage time, peak memory and accuracy against the generator's truth. incremental: match and golden of "
-        + "a full night, then of an incremental night after 1% of the records changed.",
+        + "a full night, then of an incremental night after 1%% of the records changed.",
         "The data is generated into WORK/landing on first use and ingested into WORK/lakehouse."})
 final class BenchmarkCommand extends SparkCommand {
   @Parameters(index = "0", paramLabel = "STAGE", description = "What to measure: standardize, match or incremental.")
