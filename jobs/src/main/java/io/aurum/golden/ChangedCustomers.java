@@ -1,7 +1,11 @@
 package io.aurum.golden;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
 
 import io.aurum.lake.ValueHash;
 import io.aurum.standardize.CanonicalProjection;
@@ -36,11 +40,17 @@ public final class ChangedCustomers {
   static Dataset<Row> of(Dataset<Row> tonight, Dataset<Row> previous, Dataset<Row> overridden) {
     Dataset<Row> lastNight = previous.where(col("last_seen").equalTo(
             previous.select(max("last_seen")).first().getDate(0)))
-        .select("record_id", "golden_id", ROW_HASH);
-    Dataset<Row> newOrChanged = tonight.join(lastNight, new String[] {"record_id", "golden_id", ROW_HASH}, "left_anti")
-        .select("golden_id");
-    Dataset<Row> leftBehind = lastNight.join(tonight, new String[] {"record_id", "golden_id"}, "left_anti")
-        .select("golden_id");
-    return newOrChanged.unionByName(leftBehind).unionByName(overridden.select("golden_id")).distinct();
+        .select(col("record_id"), col("golden_id").as("_last_id"), col(ROW_HASH).as("_last_hash"));
+    // One join of both nights by record: a record that is new, changed or moved names tonight's id, one that moved
+    // or is gone last night's id.
+    Column moved = col("golden_id").notEqual(col("_last_id"));
+    Column tonightsId = when(col("_last_id").isNull().or(moved).or(not(col(ROW_HASH).eqNullSafe(col("_last_hash")))),
+        col("golden_id"));
+    Column lastNightsId = when(col("golden_id").isNull().or(moved), col("_last_id"));
+    return tonight.join(lastNight, new String[] {"record_id"}, "full_outer")
+        .select(explode(array(tonightsId, lastNightsId)).as("golden_id"))
+        .where(col("golden_id").isNotNull())
+        .unionByName(overridden.select("golden_id"))
+        .distinct();
   }
 }

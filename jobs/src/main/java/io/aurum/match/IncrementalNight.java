@@ -46,6 +46,10 @@ public record IncrementalNight(Dataset<Row> changed, Dataset<Row> dirtyIds, Data
       log.accept("all records: no earlier match run to build on");
       return Optional.empty();
     }
+    if (rules.minHash() != null && !lake.exists(MatchStage.BAND_KEYS)) {
+      log.accept("all records: no MinHash band keys of an earlier match run");
+      return Optional.empty();
+    }
     Dataset<Row> parameterRows = lake.read(MatchStage.PARAMETERS);
     String fingerprint = parameterRows.select(first("rules_fingerprint")).first().getString(0);
     if (!rules.fingerprint().equals(fingerprint)) {

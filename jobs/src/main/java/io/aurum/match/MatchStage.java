@@ -54,6 +54,8 @@ public final class MatchStage {
   public static final TableName OVERSIZED_BLOCKS = new TableName("match", "oversized_blocks");
   public static final TableName PARAMETERS = new TableName("match", "parameters");
   public static final TableName OVERRIDES = new TableName("match", "overrides");
+  /** Each record's MinHash band keys, for later incremental nights (see {@link CandidatePairs#touching}). */
+  public static final TableName BAND_KEYS = new TableName("match", "minhash_band_keys");
   private static final StructType PARAMETER_SCHEMA = StructType.fromDDL("comparison STRING, level INT, "
       + "label STRING, m DOUBLE, u DOUBLE, match_weight DOUBLE, lambda DOUBLE, rules_fingerprint STRING");
 
@@ -105,8 +107,10 @@ public final class MatchStage {
       night = full ? null : IncrementalNight.plan(lake, rules, records, recordCount, say).orElse(null);
       CandidatePairs.Result candidates = night == null
           ? CandidatePairs.generate(records, rules.blocking(), rules.minHash(), rules.maxBlockSize())
-          : CandidatePairs.touching(records, night.changed(), rules.blocking(), rules.minHash(), rules.maxBlockSize());
+          : CandidatePairs.touching(records, night.changed(), rules.minHash() == null ? null : lake.read(BAND_KEYS),
+              rules.blocking(), rules.minHash(), rules.maxBlockSize());
       long oversized = writeOversizedBlocks(candidates.oversizedBlocks(), night != null);
+      writeBandKeys(candidates.bandKeys(), night != null);
       Dataset<Row> pairs = candidates.pairs();
       Dataset<Row> compared = records;
       if (night != null) {
@@ -243,6 +247,21 @@ public final class MatchStage {
   /** {@code column} ({@code record_id} or {@code record_number}) of both records of each pair, as one column. */
   private static Dataset<Row> bothSides(Dataset<Row> pairs, String column) {
     return pairs.select(col(column + "_l").as(column)).unionByName(pairs.select(col(column + "_r").as(column)));
+  }
+
+  /**
+   * Full runs replace the band keys; an incremental night appends those of its changed records (their earlier rows
+   * stay, and are ignored once the record's text changed). Written before the clusters: a night that fails after
+   * this finds the same records changed again, and duplicate rows are harmless.
+   */
+  private void writeBandKeys(Dataset<Row> bandKeys, boolean incremental) {
+    if (bandKeys != null) {
+      if (incremental) {
+        lake.append(bandKeys, BAND_KEYS);
+      } else {
+        lake.overwrite(bandKeys, BAND_KEYS);
+      }
+    }
   }
 
   /** Full runs replace the report; an incremental night updates the blocks it sized (those of changed records). */

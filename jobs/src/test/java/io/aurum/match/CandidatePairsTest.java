@@ -83,15 +83,24 @@ class CandidatePairsTest {
         RowFactory.create("a:5", "999", "bo@x.com", "bo wu"), RowFactory.create("a:6", "999", "cy@x.com", "cy ng"),
         RowFactory.create("a:7", "000", "cy@x.com", "cy ng"), RowFactory.create("a:8", "000", "", "cy ng")),
         schema)).localCheckpoint();
+    // Band keys stored by an earlier night, when a:2 was called "cy ng" and a:9 (gone since) too, and by a later one
+    // (every record as it is now): had the stale or repeated rows been counted, the bands of "cy ng" would hold more
+    // than the MinHash cap of 3 records, and not be expanded.
+    Dataset<Row> earlier = CandidatePairs.numbered(SparkTest.spark().createDataFrame(List.of(
+        RowFactory.create("a:2", "555", null, "cy ng"), RowFactory.create("a:6", "999", "cy@x.com", "cy ng"),
+        RowFactory.create("a:7", "000", "cy@x.com", "cy ng"), RowFactory.create("a:8", "000", "", "cy ng"),
+        RowFactory.create("a:9", "000", "", "cy ng")), schema)).localCheckpoint();
     List<BlockingRule> rules = List.of(new BlockingRule("phone", List.of("phone"), List.of(), 0),
         new BlockingRule("email", List.of("email"), List.of(), 0),
         new BlockingRule("name_phone", List.of("name_key", "phone"), List.of(), 0),
         new BlockingRule("name", List.of("name_key"), List.of(), 2));
-    MinHashRule minHash = new MinHashRule("minhash", List.of("name_key"), 2, 10, 2, 0.6, 100, 42);
+    MinHashRule minHash = new MinHashRule("minhash", List.of("name_key"), 2, 10, 2, 0.6, 3, 42);
+    Dataset<Row> stored = CandidatePairs.generate(earlier, rules, minHash, 100).bandKeys()
+        .unionByName(CandidatePairs.generate(records, rules, minHash, 100).bandKeys());
     Dataset<Row> changed = records.where("record_id IN ('a:3', 'a:6')");
     // Name "cy ng" is a block of three: above the name rule's cap of 2, it is reported, not expanded, by both paths.
     CandidatePairs.Result all = CandidatePairs.generate(records, rules, minHash, 100);
-    CandidatePairs.Result touching = CandidatePairs.touching(records, changed, rules, minHash, 100);
+    CandidatePairs.Result touching = CandidatePairs.touching(records, changed, stored, rules, minHash, 100);
     List<String> expected = described(all.pairs(), records).stream()
         .filter(p -> p.contains("a:3 ") || p.contains("a:6 ")).toList();
     assertEquals(List.of("a:1 a:3 [email, minhash]", "a:2 a:3 [minhash]", "a:3 a:4 [phone]",
@@ -100,6 +109,9 @@ class CandidatePairsTest {
     assertEquals(List.of("[name,cy ng,3]"), touching.oversizedBlocks().collectAsList().stream().map(Row::toString)
         .toList());
     assertEquals(all.oversizedBlocks().collectAsList(), touching.oversizedBlocks().collectAsList());
+    // Only the changed records are hashed; their rows are what the night stores.
+    assertEquals(List.of("a:3", "a:6"), touching.bandKeys().orderBy("record_id").collectAsList().stream()
+        .map(r -> r.<String>getAs("record_id")).toList());
   }
 
   /** "left-id right-id [rules]" per pair, in id order. */

@@ -40,14 +40,21 @@ public final class CandidatePairs {
    * a long being far cheaper to hash than the id, and its order is the order of the ids.
    */
   public static final String NUMBER = "record_number";
+  /** Column of {@link Result#bandKeys()}: a record's MinHash band keys, an array of longs. */
+  public static final String BAND_KEYS = "band_keys";
+  /** Column of {@link Result#bandKeys()}: a hash of the text the record's band keys come from. */
+  public static final String TEXT_HASH = "text_hash";
   static final String KEY = "_block_key";
   private static final String RULE = "_rule_index";
 
   /**
    * @param pairs           {@code record_number_l < record_number_r}, {@code blocked_by} (names of the rules)
    * @param oversizedBlocks {@code rule}, {@code block_key}, {@code records}: blocks left unexpanded
+   * @param bandKeys        {@code record_id}, {@link #TEXT_HASH}, {@link #BAND_KEYS} of the records MinHash hashed
+   *                        here (all of them, or the changed ones), for {@link #touching} on a later night; null
+   *                        without a MinHash rule
    */
-  public record Result(Dataset<Row> pairs, Dataset<Row> oversizedBlocks) {}
+  public record Result(Dataset<Row> pairs, Dataset<Row> oversizedBlocks, Dataset<Row> bandKeys) {}
 
   private CandidatePairs() {}
 
@@ -73,22 +80,25 @@ public final class CandidatePairs {
    */
   public static Result generate(Dataset<Row> records, List<BlockingRule> rules, MinHashRule minHash,
                                 long maxBlockSize) {
-    return generate(records, null, rules, minHash, maxBlockSize);
+    return generate(records, null, null, rules, minHash, maxBlockSize);
   }
 
   /**
    * The pairs an incremental night needs: those with at least one record in {@code changed} (new or changed records,
    * a subset of {@code records}), found exactly as {@link #generate} would find them in {@code records}. Only the
-   * blocks holding a changed record are sized and reported in {@link Result#oversizedBlocks()}.
+   * blocks holding a changed record are sized and reported in {@link Result#oversizedBlocks()}. MinHash hashes only
+   * the changed records: the other records' bands are looked up in {@code storedBandKeys}, the
+   * {@link Result#bandKeys()} of earlier nights (a row whose text hash is not the record's any more is ignored, and
+   * a record may have rows from several nights).
    */
-  public static Result touching(Dataset<Row> records, Dataset<Row> changed, List<BlockingRule> rules,
-                                MinHashRule minHash, long maxBlockSize) {
-    return generate(records, changed, rules, minHash, maxBlockSize);
+  public static Result touching(Dataset<Row> records, Dataset<Row> changed, Dataset<Row> storedBandKeys,
+                                List<BlockingRule> rules, MinHashRule minHash, long maxBlockSize) {
+    return generate(records, changed, storedBandKeys, rules, minHash, maxBlockSize);
   }
 
   /** All pairs when {@code changed} is null, else only those with a record in it. */
-  private static Result generate(Dataset<Row> records, Dataset<Row> changed, List<BlockingRule> rules,
-                                 MinHashRule minHash, long maxBlockSize) {
+  private static Result generate(Dataset<Row> records, Dataset<Row> changed, Dataset<Row> storedBandKeys,
+                                 List<BlockingRule> rules, MinHashRule minHash, long maxBlockSize) {
     if (rules.isEmpty()) {
       throw new IllegalArgumentException("no blocking rules");
     }
@@ -104,20 +114,47 @@ public final class CandidatePairs {
     }
     if (minHash != null) {
       names.add(minHash.name());
-      // Both are read several times below (block sizes, both sides of a band, both sides of a pair), and Spark
-      // cannot reuse the work of MLlib's hashing between plans: computed once here, not once per reference.
-      Dataset<Row> shingles = minHash.shingles(records).localCheckpoint();
-      Dataset<Row> bandKeys = minHash.bandKeys(shingles).localCheckpoint();
-      Dataset<Row> changedBandKeys = changed == null ? null : bandKeys.join(changed.select(NUMBER), NUMBER);
-      Result banded = expand(bandKeys, changedBandKeys, minHash.name(), names.size() - 1, minHash.maxBlockSize());
-      all = union(all, new Result(minHash.closeEnough(banded.pairs().distinct(), shingles), banded.oversizedBlocks()));
+      all = union(all, changed == null ? minHashPairs(records, minHash, names.size() - 1)
+          : minHashPairsTouching(records, changed, storedBandKeys, minHash, names.size() - 1));
     }
     // One bit per rule: a hash aggregation of longs, where collecting rule names would need an object aggregation.
     Column mask = col("_rules");
     Column blockedBy = filter(array(names.stream().map(n -> lit(n)).toArray(Column[]::new)),
         (name, i) -> call_function("shiftright", mask, i).bitwiseAND(1).equalTo(1));
     return new Result(all.pairs().groupBy(NUMBER + "_l", NUMBER + "_r").agg(bit_or(col("_rule")).as("_rules"))
-        .select(col(NUMBER + "_l"), col(NUMBER + "_r"), array_sort(blockedBy).as("blocked_by")), all.oversizedBlocks());
+        .select(col(NUMBER + "_l"), col(NUMBER + "_r"), array_sort(blockedBy).as("blocked_by")), all.oversizedBlocks(),
+        all.bandKeys());
+  }
+
+  /** The MinHash rule's pairs among all records. */
+  private static Result minHashPairs(Dataset<Row> records, MinHashRule minHash, int bit) {
+    // Read several times below (block sizes, both sides of a band, both sides of a pair), and Spark cannot reuse the
+    // work of MLlib's hashing between plans: computed once here, not once per reference.
+    Dataset<Row> signatures = minHash.signatures(records).localCheckpoint();
+    Result banded = expand(MinHashRule.bandRows(signatures), null, minHash.name(), bit, minHash.maxBlockSize());
+    return new Result(minHash.closeEnough(banded.pairs().distinct(), signatures), banded.oversizedBlocks(),
+        signatures.select(ID, TEXT_HASH, BAND_KEYS));
+  }
+
+  /**
+   * The MinHash rule's pairs holding a changed record: only the changed records are hashed; the members of their
+   * bands come from the stored band keys, and only the paired records' shingles are computed for the distance.
+   */
+  private static Result minHashPairsTouching(Dataset<Row> records, Dataset<Row> changed, Dataset<Row> stored,
+                                             MinHashRule minHash, int bit) {
+    Dataset<Row> signatures = minHash.signatures(changed).localCheckpoint();
+    Dataset<Row> probe = MinHashRule.bandRows(signatures);
+    // A changed record whose text did not change is found in the stored rows too. Materialised: the pairs and the
+    // block sizes both read it.
+    Dataset<Row> members = minHash.storedBandRows(stored, probe, records).unionByName(probe).distinct()
+        .localCheckpoint();
+    Result banded = expand(members, probe, minHash.name(), bit, minHash.maxBlockSize());
+    Dataset<Row> pairs = banded.pairs().distinct().localCheckpoint();
+    Dataset<Row> paired = pairs.select(col(NUMBER + "_l").as(NUMBER))
+        .unionByName(pairs.select(col(NUMBER + "_r").as(NUMBER))).distinct();
+    Dataset<Row> shingles = minHash.shingles(records.join(broadcast(paired), NUMBER));
+    return new Result(minHash.closeEnough(pairs, shingles), banded.oversizedBlocks(),
+        signatures.select(ID, TEXT_HASH, BAND_KEYS));
   }
 
   /** {@code record_number}, {@code _block_key} of the records that have every key of the rule. */
@@ -183,11 +220,12 @@ public final class CandidatePairs {
             .select(least(l, r).as(NUMBER + "_l"), greatest(l, r).as(NUMBER + "_r"));
     Dataset<Row> oversized = blocks.groupBy(KEY).count().where(col("count").gt(maxBlockSize))
         .select(lit(rule).as("rule"), col(KEY).cast("string").as("block_key"), col("count").as("records"));
-    return new Result(pairs.withColumn("_rule", lit(1L << bit)), oversized);
+    return new Result(pairs.withColumn("_rule", lit(1L << bit)), oversized, null);
   }
 
   private static Result union(Result a, Result b) {
     return a == null ? b
-        : new Result(a.pairs().unionByName(b.pairs()), a.oversizedBlocks().unionByName(b.oversizedBlocks()));
+        : new Result(a.pairs().unionByName(b.pairs()), a.oversizedBlocks().unionByName(b.oversizedBlocks()),
+            a.bandKeys() != null ? a.bandKeys() : b.bandKeys());
   }
 }

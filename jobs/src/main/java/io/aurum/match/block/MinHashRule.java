@@ -3,6 +3,7 @@ package io.aurum.match.block;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_intersect;
 import static org.apache.spark.sql.functions.array_union;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.explode;
@@ -39,6 +40,7 @@ import org.apache.spark.sql.Row;
 public record MinHashRule(String name, List<String> columns, int shingleSize, int bands, int rowsPerBand,
                           double maxDistance, long maxBlockSize, long seed) {
   private static final String SHINGLES = "_shingles";
+  private static final String TEXT = "_text";
   private static final int FEATURES = 1 << 20;
 
   public MinHashRule {
@@ -50,28 +52,69 @@ public record MinHashRule(String name, List<String> columns, int shingleSize, in
    * columns are left out: on a name alone, everyone called John Smith would share every band.
    */
   Dataset<Row> shingles(Dataset<Row> records) {
-    Column text = trim(lower(concat_ws(" ", columns.stream().map(c -> col(c).cast("string")).toArray(Column[]::new))));
-    Column shingles = transform(sequence(lit(1), greatest(length(col("_text")).minus(shingleSize - 1), lit(1))),
-        i -> substring(col("_text"), i, lit(shingleSize)));
-    Column complete = lit(true);
-    for (String c : columns) {
-      complete = complete.and(length(trim(col(c).cast("string"))).gt(0));
-    }
-    return records.where(complete).select(col(CandidatePairs.NUMBER), text.as("_text"))
-        .select(col(CandidatePairs.NUMBER), array_distinct(shingles).as(SHINGLES));
+    return complete(records).select(col(CandidatePairs.NUMBER), text().as(TEXT))
+        .select(col(CandidatePairs.NUMBER), shingleArray().as(SHINGLES));
   }
 
-  /** {@code record_number} and {@code _block_key}: one row per record and band. */
-  Dataset<Row> bandKeys(Dataset<Row> shingles) {
+  /**
+   * {@link #shingles} with the record's id, {@link CandidatePairs#TEXT_HASH} (a hash of the text the shingles come
+   * from) and {@link CandidatePairs#BAND_KEYS} (its {@code bands} band keys): all a later night needs to find the
+   * record's bands again without hashing it, as long as its text hash is the same.
+   */
+  Dataset<Row> signatures(Dataset<Row> records) {
     Dataset<Row> features = new HashingTF().setInputCol(SHINGLES).setOutputCol("_features").setBinary(true)
-        .setNumFeatures(FEATURES).transform(shingles);
+        .setNumFeatures(FEATURES).transform(complete(records)
+            .select(col(CandidatePairs.NUMBER), col(CandidatePairs.ID), text().as(TEXT))
+            .select(col(CandidatePairs.NUMBER), col(CandidatePairs.ID), xxhash64(col(TEXT)).as(CandidatePairs.TEXT_HASH),
+                shingleArray().as(SHINGLES)));
     MinHashLSHModel model = new MinHashLSH().setInputCol("_features").setOutputCol("_hashes")
         .setNumHashTables(bands * rowsPerBand).setSeed(seed).fit(features);
     Column hashes = transform(col("_hashes"), h -> org.apache.spark.ml.functions.vector_to_array(h, "float64").getItem(0));
     Column keys = transform(sequence(lit(0), lit(bands - 1)),
         b -> xxhash64(b, slice(hashes, b.multiply(rowsPerBand).plus(1), lit(rowsPerBand))));
-    return model.transform(features)
-        .select(col(CandidatePairs.NUMBER), explode(keys).as(CandidatePairs.KEY));
+    return model.transform(features).select(col(CandidatePairs.NUMBER), col(CandidatePairs.ID),
+        col(CandidatePairs.TEXT_HASH), col(SHINGLES), keys.as(CandidatePairs.BAND_KEYS));
+  }
+
+  /** {@code record_number} and {@code _block_key} of {@link #signatures}: one row per record and band. */
+  static Dataset<Row> bandRows(Dataset<Row> signatures) {
+    return signatures.select(col(CandidatePairs.NUMBER), explode(col(CandidatePairs.BAND_KEYS)).as(CandidatePairs.KEY));
+  }
+
+  /**
+   * {@link #bandRows} of the {@code records} whose bands {@code stored} ({@code record_id}, text hash, band keys,
+   * as {@link #signatures} gave them on an earlier night) lists under one of {@code keys}: only when the record's
+   * text still has that hash, so a row of a record changed or gone since is ignored.
+   */
+  Dataset<Row> storedBandRows(Dataset<Row> stored, Dataset<Row> keys, Dataset<Row> records) {
+    String key = CandidatePairs.KEY;
+    Dataset<Row> hits = stored.select(col(CandidatePairs.ID), col(CandidatePairs.TEXT_HASH).as("_stored_hash"),
+            explode(col(CandidatePairs.BAND_KEYS)).as(key))
+        .join(broadcast(keys.select(key).distinct()), key)
+        .localCheckpoint();
+    // The records of the changed records' bands: few, so broadcast, and the population is not shuffled to them.
+    return complete(records).join(broadcast(hits), CandidatePairs.ID)
+        .where(xxhash64(text()).equalTo(col("_stored_hash")))
+        .select(col(CandidatePairs.NUMBER), col(key));
+  }
+
+  private Dataset<Row> complete(Dataset<Row> records) {
+    Column complete = lit(true);
+    for (String c : columns) {
+      complete = complete.and(length(trim(col(c).cast("string"))).gt(0));
+    }
+    return records.where(complete);
+  }
+
+  private Column text() {
+    return trim(lower(concat_ws(" ", columns.stream().map(c -> col(c).cast("string")).toArray(Column[]::new))));
+  }
+
+  /** The distinct shingles of the column {@code _text}, which holds {@link #text}. */
+  private Column shingleArray() {
+    Column text = col(TEXT);
+    return array_distinct(transform(sequence(lit(1), greatest(length(text).minus(shingleSize - 1), lit(1))),
+        i -> substring(text, i, lit(shingleSize))));
   }
 
   /**
