@@ -103,14 +103,14 @@ public final class CandidatePairs {
       throw new IllegalArgumentException("no blocking rules");
     }
     List<String> names = new ArrayList<>(rules.stream().map(BlockingRule::name).toList());
-    Dataset<Row> touched = changed == null ? null : touchedBlocks(records, changed, rules);
     Result all = null;
-    for (int i = 0; i < rules.size(); i++) {
-      BlockingRule rule = rules.get(i);
-      all = changed == null
-          ? union(all, expand(keyed(records, rule), null, rule.name(), i, rule.maxBlockSize(maxBlockSize)))
-          : union(all, expand(touched.where(col(RULE).equalTo(i)).select(NUMBER, KEY), keyed(changed, rule),
-              rule.name(), i, rule.maxBlockSize(maxBlockSize)));
+    if (changed == null) {
+      for (int i = 0; i < rules.size(); i++) {
+        BlockingRule rule = rules.get(i);
+        all = union(all, expand(keyed(records, rule), null, rule.name(), i, rule.maxBlockSize(maxBlockSize)));
+      }
+    } else {
+      all = touchedPairs(touchedBlocks(records, changed, rules), changed, rules, maxBlockSize);
     }
     if (minHash != null) {
       names.add(minHash.name());
@@ -196,6 +196,36 @@ public final class CandidatePairs {
         .select(col(NUMBER), col("_keys." + RULE).as(RULE), col("_keys." + KEY).as(KEY))
         .join(broadcast(probeKeys.distinct()), new String[] {RULE, KEY})
         .localCheckpoint();
+  }
+
+  /**
+   * {@link #expand} of the {@link #touchedBlocks} of all rules at once, a block being a rule and a key: the few
+   * records of an incremental night need a handful of Spark stages, not a handful per rule.
+   */
+  private static Result touchedPairs(Dataset<Row> touched, Dataset<Row> changed, List<BlockingRule> rules,
+                                     long maxBlockSize) {
+    Column rule = col(RULE);
+    Column cap = when(rule.equalTo(0), lit(rules.get(0).maxBlockSize(maxBlockSize)));
+    Column name = when(rule.equalTo(0), lit(rules.get(0).name()));
+    for (int i = 1; i < rules.size(); i++) {
+      cap = cap.when(rule.equalTo(i), lit(rules.get(i).maxBlockSize(maxBlockSize)));
+      name = name.when(rule.equalTo(i), lit(rules.get(i).name()));
+    }
+    Dataset<Row> sized = touched.withColumn("_size", count(lit(1)).over(Window.partitionBy(RULE, KEY)));
+    Dataset<Row> members = sized.where(col("_size").leq(cap)).select(RULE, KEY, NUMBER);
+    Column l = col(NUMBER + "_l");
+    Column r = col(NUMBER + "_r");
+    Dataset<Row> left = members.join(broadcast(changed.select(NUMBER)), NUMBER)
+        .select(col(RULE), col(KEY), col(NUMBER).as(NUMBER + "_l"));
+    Dataset<Row> right = members.select(col(RULE).as(RULE + "_r"), col(KEY).as(KEY + "_r"), col(NUMBER).as(NUMBER + "_r"));
+    Dataset<Row> pairs = left.join(right, rule.equalTo(col(RULE + "_r")).and(col(KEY).equalTo(col(KEY + "_r")))
+            .and(l.notEqual(r)))
+        .select(least(l, r).as(NUMBER + "_l"), greatest(l, r).as(NUMBER + "_r"),
+            call_function("shiftleft", lit(1L), rule).as("_rule"));
+    Dataset<Row> oversized = sized.where(col("_size").gt(cap))
+        .select(name.as("rule"), col(KEY).cast("string").as("block_key"), col("_size").cast("long").as("records"))
+        .distinct();
+    return new Result(pairs, oversized, null);
   }
 
   /**
