@@ -1,5 +1,6 @@
 package io.aurum.golden;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -28,11 +29,11 @@ public final class GoldenIds {
   private GoldenIds() {}
 
   /**
-   * @param assignments {@code cluster_id}, {@code golden_id} for every cluster of tonight
-   * @param events      {@code event} (created, split, merged, retired), {@code golden_id}, {@code related_id} (the
-   *                    id split from or merged into), {@code records} (tonight's records involved)
+   * @param records {@code record_id}, {@code cluster_id}, {@code golden_id} for every record of tonight
+   * @param events  {@code event} (created, split, merged, retired), {@code golden_id}, {@code related_id} (the id
+   *                split from or merged into), {@code records} (tonight's records involved)
    */
-  public record Result(Dataset<Row> assignments, Dataset<Row> events) {}
+  public record Result(Dataset<Row> records, Dataset<Row> events) {}
 
   /**
    * @param clusters {@code record_id}, {@code cluster_id} of tonight
@@ -42,6 +43,43 @@ public final class GoldenIds {
    *     once (two Spark jobs) because both results read them
    */
   public static Result assign(Dataset<Row> clusters, Dataset<Row> previous, Dataset<Row> issued, String runDate) {
+    Assigned a = assigned(clusters, previous, issued, runDate);
+    return new Result(clusters.join(a.assignments(), "cluster_id").select("record_id", "cluster_id", "golden_id"),
+        a.events());
+  }
+
+  /**
+   * {@link #assign} when only the clusters holding a {@code touched} record can differ from last night's: the
+   * records whose row in {@code match.clusters} was inserted, updated or deleted since the night {@code previous}
+   * was written (few on an incremental night). A cluster without a touched record holds exactly the records of
+   * one of last night's clusters (its id and size, which every record's row carries, are unchanged, and no record
+   * joined it), so it keeps that cluster's id, and neither it nor its id overlaps a touched cluster; the
+   * overlaps, ids and events are computed for the touched clusters and their previous ids alone, with the same
+   * result as over all clusters.
+   */
+  public static Result assignTouched(Dataset<Row> clusters, Dataset<Row> previous, Dataset<Row> touched,
+                                     Dataset<Row> issued, String runDate) {
+    Dataset<Row> touchedIds = broadcast(touched.select("record_id").distinct());
+    Dataset<Row> scopeClusters = clusters.join(broadcast(clusters.join(touchedIds, "record_id")
+        .select("cluster_id").distinct()), "cluster_id").localCheckpoint();
+    Dataset<Row> scopeIds = previous.join(broadcast(scopeClusters.select("record_id").unionByName(touchedIds)
+        .distinct()), "record_id").select("golden_id").distinct();
+    Dataset<Row> scopePrevious = previous.join(broadcast(scopeIds), "golden_id").localCheckpoint();
+    Assigned a = assigned(scopeClusters, scopePrevious, issued, runDate);
+    Dataset<Row> records = clusters
+        .join(previous.select(col("record_id"), col("golden_id").as("_previous_id")), new String[] {"record_id"},
+            "left")
+        .join(broadcast(a.assignments().select(col("cluster_id"), col("golden_id").as("_new_id"))),
+            new String[] {"cluster_id"}, "left")
+        .select(col("record_id"), col("cluster_id"), coalesce(col("_new_id"), col("_previous_id")).as("golden_id"));
+    return new Result(records, a.events());
+  }
+
+  /** {@code cluster_id}, {@code golden_id} of every cluster given, and the events. */
+  private record Assigned(Dataset<Row> assignments, Dataset<Row> events) {}
+
+  private static Assigned assigned(Dataset<Row> clusters, Dataset<Row> previous, Dataset<Row> issued,
+                                   String runDate) {
     Dataset<Row> overlap = clusters.join(previous, "record_id").groupBy("cluster_id", "golden_id")
         .agg(count(lit(1)).as("n"));
     // Materialised: the assignments and the events both read it, and it takes the population's overlap to build.
@@ -77,7 +115,7 @@ public final class GoldenIds {
     Dataset<Row> ended = gone.join(target, new String[] {"golden_id"}, "left")
         .select(when(col("related_id").isNull(), "retired").otherwise("merged").as("event"), col("golden_id"),
             col("related_id"), coalesce(col("n"), lit(0L)).as("records"));
-    return new Result(assignments, created.unionByName(ended));
+    return new Assigned(assignments, created.unionByName(ended));
   }
 
   /** {@code G} and the first 16 hex digits (upper case) of the SHA-256 of {@code seed}. */

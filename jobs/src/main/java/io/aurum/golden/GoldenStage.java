@@ -23,6 +23,7 @@ import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -53,6 +54,10 @@ public final class GoldenStage {
       + "source_id STRING, golden_id STRING, match_probability DOUBLE, first_seen DATE, last_seen DATE, "
       + "row_hash BIGINT");
   private static final String RULES_STATE = "_state/golden-rules.sha256";
+  /** The version of {@code match.clusters} the last night read, when the table had its change feed on. */
+  private static final String CLUSTERS_STATE = "_state/golden-clusters.version";
+  /** Above this share of records touched, ids are assigned over all clusters: broadcasting them would not pay. */
+  private static final double MAX_TOUCHED_SHARE = 0.1;
   private static final StructType EVENT_SCHEMA = StructType.fromDDL("run_id STRING, run_date DATE, event STRING, "
       + "golden_id STRING, related_id STRING, records LONG, recorded_at TIMESTAMP");
 
@@ -78,16 +83,21 @@ public final class GoldenStage {
     Date runDate = Date.valueOf(run.runDate());
     lake.ensure(XREF, XREF_SCHEMA);
     lake.ensure(ID_EVENTS, EVENT_SCHEMA);
-    Dataset<Row> clusters = lake.read(MatchStage.CLUSTERS).select("record_id", "cluster_id");
+    long clustersVersion = lake.version(MatchStage.CLUSTERS);
+    boolean clusterChangeFeed = lake.hasChangeFeed(MatchStage.CLUSTERS);
+    Dataset<Row> clusters = lake.snapshot(MatchStage.CLUSTERS, clustersVersion).select("record_id", "cluster_id");
     // Ids and events are computed once, before anything is written: the tables they read change below.
     Dataset<Row> previousXref = lake.snapshot(XREF);
     boolean hashed = List.of(previousXref.columns()).contains(ChangedCustomers.ROW_HASH);
     if (!hashed) {
       previousXref = previousXref.withColumn(ChangedCustomers.ROW_HASH, lit(null).cast("bigint"));
     }
-    GoldenIds.Result ids = GoldenIds.assign(clusters, previousXref.select("record_id", "golden_id"),
-        lake.read(ID_EVENTS).select("golden_id").distinct(), run.runDate().toString());
-    Dataset<Row> assignments = ids.assignments().localCheckpoint();
+    Dataset<Row> previousIds = previousXref.select("record_id", "golden_id");
+    Dataset<Row> issued = lake.read(ID_EVENTS).select("golden_id").distinct();
+    Optional<Dataset<Row>> touched = full || !clusterChangeFeed ? Optional.empty() : touchedRecords(clustersVersion);
+    GoldenIds.Result ids = touched.isPresent()
+        ? GoldenIds.assignTouched(clusters, previousIds, touched.get(), issued, run.runDate().toString())
+        : GoldenIds.assign(clusters, previousIds, issued, run.runDate().toString());
     Dataset<Row> idEvents = ids.events().localCheckpoint();
     Dataset<Row> silver = lake.read(StandardizeStage.CUSTOMERS)
         .withColumn("record_id", concat(col("source"), lit(":"), col("source_id")));
@@ -95,7 +105,7 @@ public final class GoldenStage {
     // the 360 view all read it, and the hash reads every column of silver.
     Dataset<Row> owners = silver.select(col("record_id"), col("source"), col("source_id"), col("updated_at"),
             col("attributes"), ChangedCustomers.rowHash(silver).as(ChangedCustomers.ROW_HASH))
-        .join(clusters, "record_id").join(assignments, "cluster_id")
+        .join(ids.records(), "record_id")
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> overrides = rules.overrides().rows(spark);
     String fingerprint = RuleFile.fingerprint(rules.file());
@@ -127,6 +137,9 @@ public final class GoldenStage {
           : spark.createDataFrame(List.of(), Customer360.ORDER_COLUMNS);
       lake.overwrite(Customer360.of(lake.read(CUSTOMERS), owners, orders, rules.view360()), CUSTOMER_360);
       lake.writeText(RULES_STATE, fingerprint);
+      if (clusterChangeFeed) {
+        lake.writeText(CLUSTERS_STATE, String.valueOf(clustersVersion));
+      }
       long customers = lake.read(CUSTOMERS).count();
       GoldenResult result = new GoldenResult(customers, golden.count(), changed, xref, events,
           (System.nanoTime() - start) / 1e9);
@@ -139,6 +152,32 @@ public final class GoldenStage {
       owners.unpersist();
       spark.sparkContext().clearJobGroup();
     }
+  }
+
+  /**
+   * {@code record_id} of the records whose row in {@code match.clusters} changed (inserted, updated, deleted) since
+   * the version the last night read, from the table's change feed; empty (all clusters are assigned) when the last
+   * night did not record its version, when that is not older than the current one's, or when the changes are too
+   * many for the few-records path to pay.
+   */
+  private Optional<Dataset<Row>> touchedRecords(long clustersVersion) {
+    Optional<Long> last = lake.readText(CLUSTERS_STATE).map(String::trim).map(Long::parseLong)
+        .filter(v -> v <= clustersVersion);
+    if (last.isEmpty() || !lake.exists(CUSTOMERS)) {
+      return Optional.empty();
+    }
+    if (last.get() == clustersVersion) {
+      return Optional.of(spark.createDataFrame(List.of(), StructType.fromDDL("record_id STRING")));
+    }
+    Dataset<Row> touched = lake.changes(MatchStage.CLUSTERS, last.get() + 1, clustersVersion).select("record_id")
+        .distinct().localCheckpoint();
+    long count = touched.count();
+    if (count > MAX_TOUCHED_SHARE * lake.read(MatchStage.CLUSTERS).count()) {
+      return Optional.empty();
+    }
+    progress.line(String.format("%-11s golden ids assigned within the clusters of %,d records touched since the last "
+        + "night", NAME, count));
+    return Optional.of(touched);
   }
 
   /**

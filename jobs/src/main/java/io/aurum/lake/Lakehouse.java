@@ -92,7 +92,12 @@ public final class Lakehouse {
    * dataset reads, so a stage can read last night's rows after replacing them without materialising them first.
    */
   public Dataset<Row> snapshot(TableName name) {
-    return spark.read().format("delta").option("versionAsOf", version(name)).load(location(name));
+    return snapshot(name, version(name));
+  }
+
+  /** The table as of {@code version}. */
+  public Dataset<Row> snapshot(TableName name, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(location(name));
   }
 
   /** Creates an empty table with this schema unless it exists, so readers always find it. */
@@ -126,6 +131,26 @@ public final class Lakehouse {
     boolean version = since.matches("\\d+");
     return spark.read().format("delta").option("readChangeFeed", "true")
         .option(version ? "startingVersion" : "startingTimestamp", since).load(location(name));
+  }
+
+  /** The table's change feed of versions {@code from} to {@code to}, both included (see {@link #changes}). */
+  public Dataset<Row> changes(TableName name, long from, long to) {
+    return spark.read().format("delta").option("readChangeFeed", "true").option("startingVersion", from)
+        .option("endingVersion", to).load(location(name));
+  }
+
+  /** Whether Delta's Change Data Feed is on for the table (an absent table has none). */
+  public boolean hasChangeFeed(TableName name) {
+    return exists(name) && "true".equals(DeltaTable.forPath(spark, location(name)).detail().select("properties")
+        .first().<String, String>getJavaMap(0).get("delta.enableChangeDataFeed"));
+  }
+
+  /** Turns Delta's Change Data Feed on for an existing table, from its next version on, unless it is on. */
+  public void enableChangeFeed(TableName name) {
+    if (exists(name) && !hasChangeFeed(name)) {
+      spark.sql("ALTER TABLE delta.`" + location(name).replace("`", "``")
+          + "` SET TBLPROPERTIES ('delta.enableChangeDataFeed' = 'true')");
+    }
   }
 
   /** Appends rows; returns the number of rows committed. */

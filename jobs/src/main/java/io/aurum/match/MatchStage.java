@@ -73,9 +73,15 @@ public final class MatchStage {
 
   /**
    * Silver records with {@code record_id} ({@code source:source_id}), its {@code record_number}, the columns the
-   * rules read and {@code match_hash}, a hash of those columns that tells an incremental night which records changed.
+   * rules read, {@code match_hash}, a hash of those columns that tells an incremental night which records changed,
+   * and the term frequencies of the comparisons that use them.
    */
   public static Dataset<Row> records(Dataset<Row> silver, MatchRules rules) {
+    return TermFrequencies.add(population(silver, rules), rules.comparisons());
+  }
+
+  /** {@link #records} without term frequencies, which only the compared records need. */
+  private static Dataset<Row> population(Dataset<Row> silver, MatchRules rules) {
     List<Column> columns = new ArrayList<>();
     columns.add(concat(col("source"), lit(":"), col("source_id")).as(CandidatePairs.ID));
     columns.add(col("source"));
@@ -84,8 +90,7 @@ public final class MatchStage {
         .toList();
     ruleColumns.forEach(c -> columns.add(col(c)));
     columns.add(ValueHash.of(ruleColumns).as(IncrementalNight.HASH));
-    return TermFrequencies.add(CandidatePairs.numbered(silver.select(columns.toArray(Column[]::new))),
-        rules.comparisons());
+    return CandidatePairs.numbered(silver.select(columns.toArray(Column[]::new)));
   }
 
   /**
@@ -98,7 +103,10 @@ public final class MatchStage {
     spark.sparkContext().setJobGroup(NAME, "match customers", false);
     JaroWinkler.register(spark);
     List<Comparison> comparisons = rules.comparisons();
-    Dataset<Row> records = records(lake.read(StandardizeStage.CUSTOMERS), rules).persist(StorageLevel.MEMORY_AND_DISK());
+    // Materialised by the numbering. Term frequencies are added to the records compared: all of them on a full
+    // night, those of tonight's pairs on an incremental one.
+    Dataset<Row> records = population(lake.read(StandardizeStage.CUSTOMERS), rules);
+    Dataset<Row> withFrequencies = null;
     Dataset<Row> vectors = null;
     Dataset<Row> scored = null;
     IncrementalNight night = null;
@@ -112,11 +120,16 @@ public final class MatchStage {
       long oversized = writeOversizedBlocks(candidates.oversizedBlocks(), night != null);
       writeBandKeys(candidates.bandKeys(), night != null);
       Dataset<Row> pairs = candidates.pairs();
-      Dataset<Row> compared = records;
-      if (night != null) {
+      Dataset<Row> compared;
+      if (night == null) {
+        withFrequencies = TermFrequencies.add(records, comparisons).persist(StorageLevel.MEMORY_AND_DISK());
+        compared = withFrequencies;
+      } else {
         // Few pairs tonight: only their records' values are shuffled to them, not the whole population's.
+        // Materialised: the comparisons and the review queue both read it.
         pairs = pairs.localCheckpoint();
-        compared = records.join(broadcast(bothSides(pairs, CandidatePairs.NUMBER).distinct()), CandidatePairs.NUMBER);
+        compared = TermFrequencies.add(records.join(broadcast(bothSides(pairs, CandidatePairs.NUMBER).distinct()),
+            CandidatePairs.NUMBER), records, comparisons).localCheckpoint();
       }
       // The compared values stay behind: only the review queue needs them, and it joins them back.
       vectors = ComparisonVectors.withoutValues(ComparisonVectors.compare(pairs, compared, comparisons),
@@ -135,7 +148,7 @@ public final class MatchStage {
         parameters = ParametersFile.read(rules.pinnedParameters(), comparisons);
         say.accept("parameters pinned in " + rules.pinnedParameters());
       } else {
-        Training.Outcome trained = Training.train(records, recordCount, vectors, candidateCount, comparisons,
+        Training.Outcome trained = Training.train(withFrequencies, recordCount, vectors, candidateCount, comparisons,
             rules.blocking(), rules.training(), say);
         parameters = trained.parameters();
         iterations = trained.iterations();
@@ -159,9 +172,12 @@ public final class MatchStage {
           : lake.overwrite(IncrementalNight.pairs(lake.read(REVIEW_QUEUE), forReview, night.dirtyIds()), REVIEW_QUEUE);
       Dataset<Row> overrides = rules.overrides().rows(spark);
       if (night == null) {
-        lake.overwrite(clusterRows(Clusters.assign(records, scored, overrides, rules.clustering(), say), records),
-            CLUSTERS);
+        Dataset<Row> clusters = clusterRows(Clusters.assign(records, scored, overrides, rules.clustering(), say),
+            records);
+        ensureClusterChangeFeed(clusters.schema());
+        lake.overwrite(clusters, CLUSTERS);
       } else {
+        lake.enableChangeFeed(CLUSTERS);
         writeClusterChanges(recomputedClusters(night, records, scored, overrides, say), night);
       }
       auditOverrides(overrides, say);
@@ -176,7 +192,9 @@ public final class MatchStage {
           written, review, clusterCount, linked, result.seconds()));
       return result;
     } finally {
-      records.unpersist();
+      if (withFrequencies != null) {
+        withFrequencies.unpersist();
+      }
       if (vectors != null) {
         vectors.unpersist();
       }
@@ -217,6 +235,18 @@ public final class MatchStage {
     Dataset<Row> affectedRecords = records.join(affected, id).localCheckpoint();
     return clusterRows(Clusters.assign(affectedRecords, affectedPairs, overrides, rules.clustering(), say),
         affectedRecords);
+  }
+
+  /**
+   * {@code match.clusters} carries Delta's change feed (created with it, or turned on for a table of an earlier
+   * version): the golden stage reads from it which records' clusters changed since its last night.
+   */
+  private void ensureClusterChangeFeed(StructType schema) {
+    if (lake.exists(CLUSTERS)) {
+      lake.enableChangeFeed(CLUSTERS);
+    } else {
+      lake.ensureWithChangeFeed(CLUSTERS, schema);
+    }
   }
 
   /** {@code match.clusters} rows: each record's cluster with the record's source, source id and match hash. */

@@ -29,7 +29,7 @@ class GoldenIdsTest {
     GoldenIds.Result r = GoldenIds.assign(tonight, previous, rows(XREF, "x G1", "x G2", "x G3", "x G4")
         .select("golden_id"), "2026-11-23");
 
-    Map<String, String> ids = map(r.assignments(), "cluster_id", "golden_id");
+    Map<String, String> ids = map(r.records(), "cluster_id", "golden_id");
     assertEquals("G1", ids.get("a"), "G1 and G2 merged: the tie goes to the smaller id, which survives");
     assertEquals("G3", ids.get("e"), "G3 split: the part with the smaller cluster id keeps it on a tie");
     String fresh = ids.get("f");
@@ -46,25 +46,48 @@ class GoldenIdsTest {
   void theSameClustersAgainKeepEveryIdAndRecordNoEvent() {
     Dataset<Row> tonight = rows(CLUSTERS, "a a", "b a", "c c");
     GoldenIds.Result first = GoldenIds.assign(tonight, rows(XREF), rows(XREF).select("golden_id"), "2026-11-22");
-    Map<String, String> ids = map(first.assignments(), "cluster_id", "golden_id");
+    Map<String, String> ids = map(first.records(), "cluster_id", "golden_id");
     assertEquals(2, first.events().where("event = 'created'").count());
 
-    Dataset<Row> xref = tonight.join(first.assignments(), "cluster_id").select("record_id", "golden_id");
-    GoldenIds.Result second = GoldenIds.assign(tonight, xref, first.assignments().select("golden_id"), "2026-11-23");
-    assertEquals(ids, map(second.assignments(), "cluster_id", "golden_id"));
+    Dataset<Row> xref = first.records().select("record_id", "golden_id");
+    GoldenIds.Result second = GoldenIds.assign(tonight, xref, xref.select("golden_id").distinct(), "2026-11-23");
+    assertEquals(ids, map(second.records(), "cluster_id", "golden_id"));
     assertEquals(0, second.events().count());
+  }
+
+  @Test
+  void assigningWithinTheTouchedClustersGivesWhatAllClustersGive() {
+    // As in the first test, plus cluster m (records m, n), last night's G5 as it was: no record of it is touched.
+    Dataset<Row> previous = rows(XREF, "a G1", "b G1", "c G2", "d G2", "e G3", "f G3", "g G4", "m G5", "n G5");
+    Dataset<Row> tonight = rows(CLUSTERS, "a a", "b a", "c a", "d a", "e e", "f f", "h h", "m m", "n m");
+    Dataset<Row> issued = rows(XREF, "x G1", "x G2", "x G3", "x G4", "x G5").select("golden_id");
+    // Rows of match.clusters changed since last night: a and b (their cluster grew), c and d (moved), e (its
+    // cluster shrank), f (a new cluster), g (gone), h (new).
+    Dataset<Row> touched = rows(StructType.fromDDL("record_id STRING"), "a", "b", "c", "d", "e", "f", "g", "h");
+
+    GoldenIds.Result all = GoldenIds.assign(tonight, previous, issued, "2026-11-23");
+    GoldenIds.Result within = GoldenIds.assignTouched(tonight, previous, touched, issued, "2026-11-23");
+
+    assertEquals(map(all.records(), "record_id", "golden_id"), map(within.records(), "record_id", "golden_id"));
+    assertEquals("G5", map(within.records(), "record_id", "golden_id").get("n"));
+    assertEquals(events(all), events(within));
+    assertEquals(4, events(within).size());
   }
 
   @Test
   void aNewIdNeverReusesOneIssuedBefore() {
     Dataset<Row> tonight = rows(CLUSTERS, "a a");
     String natural = map(GoldenIds.assign(tonight, rows(XREF), rows(XREF).select("golden_id"), "2026-11-23")
-        .assignments(), "cluster_id", "golden_id").get("a");
+        .records(), "cluster_id", "golden_id").get("a");
     Dataset<Row> issued = SparkTest.spark().createDataFrame(List.of(RowFactory.create(natural)),
         StructType.fromDDL("golden_id STRING"));
-    String salted = map(GoldenIds.assign(tonight, rows(XREF), issued, "2026-11-23").assignments(), "cluster_id",
+    String salted = map(GoldenIds.assign(tonight, rows(XREF), issued, "2026-11-23").records(), "cluster_id",
         "golden_id").get("a");
     assertNotEquals(natural, salted);
+  }
+
+  private static List<String> events(GoldenIds.Result r) {
+    return r.events().collectAsList().stream().map(Row::toString).sorted().toList();
   }
 
   private static Dataset<Row> rows(StructType schema, String... pairs) {

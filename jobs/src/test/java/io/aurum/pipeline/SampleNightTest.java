@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -238,6 +239,22 @@ class SampleNightTest {
         .where("cluster_id <> c").count(), "a record sent again joins the cluster of its first copy");
     MatchResult rerun = new MatchStage(SparkTest.spark(), night, MatchRules.load(rules), Progress.NONE).run(false);
     assertEquals(0, rerun.recordsScored());
+
+    // The golden night assigns ids within the clusters the night touched; over all clusters they come out the same.
+    List<String> lines = new ArrayList<>();
+    SurvivorshipRules survivorship = SurvivorshipRules.load(rules);
+    GoldenResult golden = new GoldenStage(SparkTest.spark(), night, survivorship, lines::add)
+        .run(new RunContext("night-2", LocalDate.parse("2026-11-21"), new Timestamp(System.currentTimeMillis())), false);
+    assertTrue(lines.stream().anyMatch(l -> l.contains("golden ids assigned within the clusters of")), lines.toString());
+    assertTrue(golden.changed() > 0, "the changed and removed records change their customers");
+    Dataset<Row> ids = night.read(GoldenStage.XREF).select("record_id", "golden_id").localCheckpoint();
+    GoldenResult rebuilt = new GoldenStage(SparkTest.spark(), night, survivorship, Progress.NONE)
+        .run(new RunContext("night-2-full", LocalDate.parse("2026-11-21"), new Timestamp(System.currentTimeMillis())),
+            true);
+    assertEquals(Map.of(), rebuilt.idEvents(), "all clusters give no other id and no other event");
+    assertEquals(0, rebuilt.changed());
+    Dataset<Row> rebuiltIds = night.read(GoldenStage.XREF).select("record_id", "golden_id");
+    assertEquals(0, ids.except(rebuiltIds).count() + rebuiltIds.except(ids).count());
 
     Path pinnedRules = work.resolve("rules");
     copyTree(rules, pinnedRules);

@@ -17,13 +17,18 @@ public final class TermFrequencies {
   private TermFrequencies() {}
 
   public static Dataset<Row> add(Dataset<Row> records, List<Comparison> comparisons) {
+    return add(records, records, comparisons);
+  }
+
+  /** {@code records} with the shares of their values among the {@code population} (which holds the records). */
+  public static Dataset<Row> add(Dataset<Row> records, Dataset<Row> population, List<Comparison> comparisons) {
     Dataset<Row> out = records;
     for (Comparison c : comparisons) {
       if (c.termFrequency() == null) {
         continue;
       }
       String value = "_tf_value";
-      Dataset<Row> counts = records.where(col(c.termFrequency()).isNotNull())
+      Dataset<Row> counts = population.where(col(c.termFrequency()).isNotNull())
           .groupBy(col(c.termFrequency()).as(value)).count();
       // The total is one number: a window over the small table of distinct values, not over the records.
       Dataset<Row> shares = counts.select(col(value),
