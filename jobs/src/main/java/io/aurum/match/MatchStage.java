@@ -103,16 +103,19 @@ public final class MatchStage {
     spark.sparkContext().setJobGroup(NAME, "match customers", false);
     JaroWinkler.register(spark);
     List<Comparison> comparisons = rules.comparisons();
-    // Materialised by the numbering. Term frequencies are added to the records compared: all of them on a full
-    // night, those of tonight's pairs on an incremental one.
-    Dataset<Row> records = population(lake.read(StandardizeStage.CUSTOMERS), rules);
-    Dataset<Row> withFrequencies = null;
+    // Materialised by the numbering. Term frequencies are added to all records on a full night, and to the records
+    // of tonight's pairs only on an incremental one.
+    Dataset<Row> population = population(lake.read(StandardizeStage.CUSTOMERS), rules);
+    Dataset<Row> records = null;
     Dataset<Row> vectors = null;
     Dataset<Row> scored = null;
     IncrementalNight night = null;
     try {
-      long recordCount = records.count();
-      night = full ? null : IncrementalNight.plan(lake, rules, records, recordCount, say).orElse(null);
+      long recordCount = population.count();
+      night = full ? null : IncrementalNight.plan(lake, rules, population, recordCount, say).orElse(null);
+      // Cached: every rule reads a few of its columns (a checkpoint is read whole, row by row).
+      records = (night == null ? TermFrequencies.add(population, comparisons) : population)
+          .persist(StorageLevel.MEMORY_AND_DISK());
       CandidatePairs.Result candidates = night == null
           ? CandidatePairs.generate(records, rules.blocking(), rules.minHash(), rules.maxBlockSize())
           : CandidatePairs.touching(records, night.changed(), rules.minHash() == null ? null : lake.read(BAND_KEYS),
@@ -120,11 +123,8 @@ public final class MatchStage {
       long oversized = writeOversizedBlocks(candidates.oversizedBlocks(), night != null);
       writeBandKeys(candidates.bandKeys(), night != null);
       Dataset<Row> pairs = candidates.pairs();
-      Dataset<Row> compared;
-      if (night == null) {
-        withFrequencies = TermFrequencies.add(records, comparisons).persist(StorageLevel.MEMORY_AND_DISK());
-        compared = withFrequencies;
-      } else {
+      Dataset<Row> compared = records;
+      if (night != null) {
         // Few pairs tonight: only their records' values are shuffled to them, not the whole population's.
         // Materialised: the comparisons and the review queue both read it.
         pairs = pairs.localCheckpoint();
@@ -148,7 +148,7 @@ public final class MatchStage {
         parameters = ParametersFile.read(rules.pinnedParameters(), comparisons);
         say.accept("parameters pinned in " + rules.pinnedParameters());
       } else {
-        Training.Outcome trained = Training.train(withFrequencies, recordCount, vectors, candidateCount, comparisons,
+        Training.Outcome trained = Training.train(records, recordCount, vectors, candidateCount, comparisons,
             rules.blocking(), rules.training(), say);
         parameters = trained.parameters();
         iterations = trained.iterations();
@@ -192,8 +192,8 @@ public final class MatchStage {
           written, review, clusterCount, linked, result.seconds()));
       return result;
     } finally {
-      if (withFrequencies != null) {
-        withFrequencies.unpersist();
+      if (records != null) {
+        records.unpersist();
       }
       if (vectors != null) {
         vectors.unpersist();
