@@ -113,9 +113,10 @@ public final class MatchStage {
     try {
       long recordCount = population.count();
       night = full ? null : IncrementalNight.plan(lake, rules, population, recordCount, say).orElse(null);
-      // Cached: every rule reads a few of its columns (a checkpoint is read whole, row by row).
-      records = (night == null ? TermFrequencies.add(population, comparisons) : population)
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      // A full night's cached: every rule reads a few of its columns (a checkpoint is read whole, row by row). An
+      // incremental night reads only the changed records' blocks and values, from the numbering's checkpoint.
+      records = night == null ? TermFrequencies.add(population, comparisons).persist(StorageLevel.MEMORY_AND_DISK())
+          : population;
       CandidatePairs.Result candidates = night == null
           ? CandidatePairs.generate(records, rules.blocking(), rules.minHash(), rules.maxBlockSize())
           : CandidatePairs.touching(records, night.changed(), rules.minHash() == null ? null : lake.read(BAND_KEYS),

@@ -8,17 +8,21 @@ import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -107,10 +111,14 @@ public final class CandidatePairs {
     if (changed == null) {
       for (int i = 0; i < rules.size(); i++) {
         BlockingRule rule = rules.get(i);
-        all = union(all, expand(keyed(records, rule), null, rule.name(), i, rule.maxBlockSize(maxBlockSize)));
+        all = union(all, expand(keyed(records, rule), rule.name(), i, rule.maxBlockSize(maxBlockSize)));
       }
     } else {
-      all = touchedPairs(touchedBlocks(records, changed, rules), changed, rules, maxBlockSize);
+      List<BlockKind> kinds = new ArrayList<>();
+      for (int i = 0; i < rules.size(); i++) {
+        kinds.add(new BlockKind(i, rules.get(i).name(), rules.get(i).maxBlockSize(maxBlockSize)));
+      }
+      all = touchedPairs(touchedBlocks(records, changed, rules), changed, kinds);
     }
     if (minHash != null) {
       names.add(minHash.name());
@@ -131,7 +139,7 @@ public final class CandidatePairs {
     // Read several times below (block sizes, both sides of a band, both sides of a pair), and Spark cannot reuse the
     // work of MLlib's hashing between plans: computed once here, not once per reference.
     Dataset<Row> signatures = minHash.signatures(records).localCheckpoint();
-    Result banded = expand(MinHashRule.bandRows(signatures), null, minHash.name(), bit, minHash.maxBlockSize());
+    Result banded = expand(MinHashRule.bandRows(signatures), minHash.name(), bit, minHash.maxBlockSize());
     return new Result(minHash.closeEnough(banded.pairs().distinct(), signatures), banded.oversizedBlocks(),
         signatures.select(ID, TEXT_HASH, BAND_KEYS));
   }
@@ -147,8 +155,8 @@ public final class CandidatePairs {
     // A changed record whose text did not change is found in the stored rows too. Materialised: the pairs and the
     // block sizes both read it.
     Dataset<Row> members = minHash.storedBandRows(stored, probe, records).unionByName(probe).distinct()
-        .localCheckpoint();
-    Result banded = expand(members, probe, minHash.name(), bit, minHash.maxBlockSize());
+        .withColumn(RULE, lit(bit)).localCheckpoint();
+    Result banded = touchedPairs(members, changed, List.of(new BlockKind(bit, minHash.name(), minHash.maxBlockSize())));
     Dataset<Row> pairs = banded.pairs().distinct().localCheckpoint();
     Dataset<Row> paired = pairs.select(col(NUMBER + "_l").as(NUMBER))
         .unionByName(pairs.select(col(NUMBER + "_r").as(NUMBER))).distinct();
@@ -198,19 +206,18 @@ public final class CandidatePairs {
         .localCheckpoint();
   }
 
+  /** A kind of block for {@link #touchedPairs}: its bit in a pair's rules, the name it is reported by, its size cap. */
+  private record BlockKind(int bit, String name, long maxBlockSize) {}
+
   /**
-   * {@link #expand} of the {@link #touchedBlocks} of all rules at once, a block being a rule and a key: the few
-   * records of an incremental night need a handful of Spark stages, not a handful per rule.
+   * The pairs holding a {@code changed} record in {@code touched} ({@code _rule_index}, the {@link BlockKind#bit},
+   * {@code _block_key}, {@code record_number} of every record in a block that holds a changed record), and the
+   * touched blocks above their cap: blocks of all kinds at once, a block being a kind and a key, so the few records
+   * of an incremental night need a handful of Spark stages, not a handful per rule.
    */
-  private static Result touchedPairs(Dataset<Row> touched, Dataset<Row> changed, List<BlockingRule> rules,
-                                     long maxBlockSize) {
+  private static Result touchedPairs(Dataset<Row> touched, Dataset<Row> changed, List<BlockKind> kinds) {
     Column rule = col(RULE);
-    Column cap = when(rule.equalTo(0), lit(rules.get(0).maxBlockSize(maxBlockSize)));
-    Column name = when(rule.equalTo(0), lit(rules.get(0).name()));
-    for (int i = 1; i < rules.size(); i++) {
-      cap = cap.when(rule.equalTo(i), lit(rules.get(i).maxBlockSize(maxBlockSize)));
-      name = name.when(rule.equalTo(i), lit(rules.get(i).name()));
-    }
+    Column cap = byKind(kinds, BlockKind::maxBlockSize);
     Dataset<Row> sized = touched.withColumn("_size", count(lit(1)).over(Window.partitionBy(RULE, KEY)));
     Dataset<Row> members = sized.where(col("_size").leq(cap)).select(RULE, KEY, NUMBER);
     Column l = col(NUMBER + "_l");
@@ -223,32 +230,30 @@ public final class CandidatePairs {
         .select(least(l, r).as(NUMBER + "_l"), greatest(l, r).as(NUMBER + "_r"),
             call_function("shiftleft", lit(1L), rule).as("_rule"));
     Dataset<Row> oversized = sized.where(col("_size").gt(cap))
-        .select(name.as("rule"), col(KEY).cast("string").as("block_key"), col("_size").cast("long").as("records"))
+        .select(byKind(kinds, BlockKind::name).as("rule"), col(KEY).cast("string").as("block_key"),
+            col("_size").cast("long").as("records"))
         .distinct();
     return new Result(pairs, oversized, null);
   }
 
-  /**
-   * Every two records of a block within the size cap, and the blocks above it; with {@code probe} (keyed rows of
-   * some of the records), only the blocks holding a probe record and only the pairs with one.
-   */
-  private static Result expand(Dataset<Row> keyed, Dataset<Row> probe, String rule, int bit, long maxBlockSize) {
-    Dataset<Row> blocks = probe == null ? keyed : keyed.join(probe.select(KEY).distinct(), KEY);
+  /** {@code value} of the kind of block whose bit is in {@code _rule_index}. */
+  private static Column byKind(List<BlockKind> kinds, Function<BlockKind, Object> value) {
+    return element_at(map(kinds.stream().flatMap(k -> Stream.of(lit(k.bit()), lit(value.apply(k))))
+        .toArray(Column[]::new)), col(RULE));
+  }
+
+  /** Every two records of a block within the size cap, and the blocks above it. */
+  private static Result expand(Dataset<Row> keyed, String rule, int bit, long maxBlockSize) {
     // Sized by a window, not an aggregate joined back: the members come out partitioned and sorted by key, as the
     // self-join below needs them, so each rule's records are shuffled once.
-    Dataset<Row> members = blocks.withColumn("_size", count(lit(1)).over(Window.partitionBy(KEY)))
+    Dataset<Row> members = keyed.withColumn("_size", count(lit(1)).over(Window.partitionBy(KEY)))
         .where(col("_size").leq(maxBlockSize)).drop("_size");
     Column l = col(NUMBER + "_l");
     Column r = col(NUMBER + "_r");
-    Dataset<Row> left = (probe == null ? members : members.join(probe.select(NUMBER), NUMBER))
-        .select(col(KEY), col(NUMBER).as(NUMBER + "_l"));
+    Dataset<Row> left = members.select(col(KEY), col(NUMBER).as(NUMBER + "_l"));
     Dataset<Row> right = members.select(col(KEY).as(KEY + "_r"), col(NUMBER).as(NUMBER + "_r"));
-    Column sameBlock = col(KEY).equalTo(col(KEY + "_r"));
-    Dataset<Row> pairs = probe == null
-        ? left.join(right, sameBlock.and(l.lt(r))).select(l, r)
-        : left.join(right, sameBlock.and(l.notEqual(r)))
-            .select(least(l, r).as(NUMBER + "_l"), greatest(l, r).as(NUMBER + "_r"));
-    Dataset<Row> oversized = blocks.groupBy(KEY).count().where(col("count").gt(maxBlockSize))
+    Dataset<Row> pairs = left.join(right, col(KEY).equalTo(col(KEY + "_r")).and(l.lt(r))).select(l, r);
+    Dataset<Row> oversized = keyed.groupBy(KEY).count().where(col("count").gt(maxBlockSize))
         .select(lit(rule).as("rule"), col(KEY).cast("string").as("block_key"), col("count").as("records"));
     return new Result(pairs.withColumn("_rule", lit(1L << bit)), oversized, null);
   }

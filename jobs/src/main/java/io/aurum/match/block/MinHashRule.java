@@ -52,8 +52,7 @@ public record MinHashRule(String name, List<String> columns, int shingleSize, in
    * columns are left out: on a name alone, everyone called John Smith would share every band.
    */
   Dataset<Row> shingles(Dataset<Row> records) {
-    return complete(records).select(col(CandidatePairs.NUMBER), text().as(TEXT))
-        .select(col(CandidatePairs.NUMBER), shingleArray().as(SHINGLES));
+    return shingled(records).select(CandidatePairs.NUMBER, SHINGLES);
   }
 
   /**
@@ -63,10 +62,7 @@ public record MinHashRule(String name, List<String> columns, int shingleSize, in
    */
   Dataset<Row> signatures(Dataset<Row> records) {
     Dataset<Row> features = new HashingTF().setInputCol(SHINGLES).setOutputCol("_features").setBinary(true)
-        .setNumFeatures(FEATURES).transform(complete(records)
-            .select(col(CandidatePairs.NUMBER), col(CandidatePairs.ID), text().as(TEXT))
-            .select(col(CandidatePairs.NUMBER), col(CandidatePairs.ID), xxhash64(col(TEXT)).as(CandidatePairs.TEXT_HASH),
-                shingleArray().as(SHINGLES)));
+        .setNumFeatures(FEATURES).transform(shingled(records));
     MinHashLSHModel model = new MinHashLSH().setInputCol("_features").setOutputCol("_hashes")
         .setNumHashTables(bands * rowsPerBand).setSeed(seed).fit(features);
     Column hashes = transform(col("_hashes"), h -> org.apache.spark.ml.functions.vector_to_array(h, "float64").getItem(0));
@@ -96,6 +92,13 @@ public record MinHashRule(String name, List<String> columns, int shingleSize, in
     return complete(records).join(broadcast(hits), CandidatePairs.ID)
         .where(xxhash64(text()).equalTo(col("_stored_hash")))
         .select(col(CandidatePairs.NUMBER), col(key));
+  }
+
+  /** {@code record_number}, {@code record_id}, text hash and {@code _shingles} of the records with all columns. */
+  private Dataset<Row> shingled(Dataset<Row> records) {
+    return complete(records).select(col(CandidatePairs.NUMBER), col(CandidatePairs.ID), text().as(TEXT))
+        .select(col(CandidatePairs.NUMBER), col(CandidatePairs.ID), xxhash64(col(TEXT)).as(CandidatePairs.TEXT_HASH),
+            shingleArray().as(SHINGLES));
   }
 
   private Dataset<Row> complete(Dataset<Row> records) {
