@@ -36,7 +36,7 @@ import org.apache.spark.storage.StorageLevel;
  * Golden: {@code match.clusters} and {@code silver.customers} to {@code gold.customers} (the current golden record
  * per customer, with provenance), {@code gold.customer_xref} (every source record to its golden id),
  * {@code gold.id_events} (created, merged, split, retired), {@code gold.customer_history} (SCD type 2),
- * {@code gold.customer_360} (golden record and behaviour, rebuilt each night, see {@link Customer360}) and
+ * {@code gold.customer_360} (golden record and behaviour, see {@link Customer360}) and
  * {@code gold.attribute_overrides} (the audit of a steward's {@link AttributeOverrides}).
  * Golden ids are kept across nights by {@link GoldenIds}; values are chosen by {@link Survivorship}. Customers and
  * history are written with Delta MERGE and carry Delta's Change Data Feed, so an unchanged customer produces no
@@ -94,7 +94,7 @@ public final class GoldenStage {
     }
     Dataset<Row> previousIds = previousXref.select("record_id", "golden_id");
     Dataset<Row> issued = lake.read(ID_EVENTS).select("golden_id").distinct();
-    Optional<Dataset<Row>> touched = full || !clusterChangeFeed ? Optional.empty() : touchedRecords(clustersVersion);
+    Optional<Dataset<Row>> touched = full || !clusterChangeFeed ? Optional.empty() : touchedRecords(clusters, clustersVersion);
     GoldenIds.Result ids = touched.isPresent()
         ? GoldenIds.assignTouched(clusters, previousIds, touched.get(), issued, run.runDate().toString())
         : GoldenIds.assign(clusters, previousIds, issued, run.runDate().toString());
@@ -112,10 +112,11 @@ public final class GoldenStage {
     boolean incremental = !full && hashed && lake.exists(CUSTOMERS) && lake.exists(ATTRIBUTE_OVERRIDES)
         && lake.readText(RULES_STATE).filter(fingerprint::equals).isPresent();
     Dataset<Row> rebuiltOwners = owners.select("record_id", "golden_id");
+    Dataset<Row> changedIds = null;
     if (incremental) {
       Dataset<Row> overridden = overrides.select("golden_id")
           .unionByName(lake.read(ATTRIBUTE_OVERRIDES).select("golden_id"));
-      Dataset<Row> changedIds = ChangedCustomers.of(owners.select("record_id", "golden_id", ChangedCustomers.ROW_HASH),
+      changedIds = ChangedCustomers.of(owners.select("record_id", "golden_id", ChangedCustomers.ROW_HASH),
           previousXref, overridden).localCheckpoint();
       rebuiltOwners = broadcast(rebuiltOwners.join(changedIds, "golden_id").localCheckpoint());
     }
@@ -133,9 +134,7 @@ public final class GoldenStage {
       writeHistory(golden, ended, run);
       long xref = writeXref(owners, previousXref, runDate);
       auditOverrides(overrides);
-      Dataset<Row> orders = lake.exists(StandardizeStage.ORDERS) ? lake.read(StandardizeStage.ORDERS)
-          : spark.createDataFrame(List.of(), Customer360.ORDER_COLUMNS);
-      lake.overwrite(Customer360.of(lake.read(CUSTOMERS), owners, orders, rules.view360()), CUSTOMER_360);
+      writeCustomer360(owners, incremental ? changedIds.unionByName(ended) : null);
       lake.writeText(RULES_STATE, fingerprint);
       if (clusterChangeFeed) {
         lake.writeText(CLUSTERS_STATE, String.valueOf(clustersVersion));
@@ -158,9 +157,9 @@ public final class GoldenStage {
    * {@code record_id} of the records whose row in {@code match.clusters} changed (inserted, updated, deleted) since
    * the version the last night read, from the table's change feed; empty (all clusters are assigned) when the last
    * night did not record its version, when that is not older than the current one's, or when the changes are too
-   * many for the few-records path to pay.
+   * many for the few-records path to pay (against {@code clusters}, the snapshot of that version).
    */
-  private Optional<Dataset<Row>> touchedRecords(long clustersVersion) {
+  private Optional<Dataset<Row>> touchedRecords(Dataset<Row> clusters, long clustersVersion) {
     Optional<Long> last = lake.readText(CLUSTERS_STATE).map(String::trim).map(Long::parseLong)
         .filter(v -> v <= clustersVersion);
     if (last.isEmpty() || !lake.exists(CUSTOMERS)) {
@@ -172,12 +171,43 @@ public final class GoldenStage {
     Dataset<Row> touched = lake.changes(MatchStage.CLUSTERS, last.get() + 1, clustersVersion).select("record_id")
         .distinct().localCheckpoint();
     long count = touched.count();
-    if (count > MAX_TOUCHED_SHARE * lake.read(MatchStage.CLUSTERS).count()) {
+    if (count > MAX_TOUCHED_SHARE * clusters.count()) {
       return Optional.empty();
     }
     progress.line(String.format("%-11s golden ids assigned within the clusters of %,d records touched since the last "
         + "night", NAME, count));
     return Optional.of(touched);
+  }
+
+  /**
+   * {@code gold.customer_360}, rebuilt whole unless {@code rebuilt} ({@code golden_id} of the customers built again
+   * or ended tonight) is given: then only the rows of those customers and of the customers whose orders changed are
+   * written, in one MERGE. Every other customer has last night's records, values and orders, so its row would come
+   * out as it is.
+   */
+  private void writeCustomer360(Dataset<Row> owners, Dataset<Row> rebuilt) {
+    Dataset<Row> orders = lake.exists(StandardizeStage.ORDERS) ? lake.read(StandardizeStage.ORDERS)
+        : spark.createDataFrame(List.of(), Customer360.ORDER_COLUMNS);
+    Dataset<Row> customers = lake.read(CUSTOMERS);
+    Dataset<Row> summaries = Customer360.orderSummaries(owners, orders);
+    if (rebuilt == null || !lake.exists(CUSTOMER_360)) {
+      lake.overwrite(Customer360.of(customers, owners, summaries, rules.view360()), CUSTOMER_360);
+      return;
+    }
+    // Materialised: the change detection and the rows both read them.
+    summaries = summaries.localCheckpoint();
+    Dataset<Row> ids = broadcast(rebuilt
+        .unionByName(Customer360.withChangedOrders(lake.snapshot(CUSTOMER_360), summaries))
+        .distinct().localCheckpoint());
+    Dataset<Row> rows = Customer360.of(customers.join(ids, "golden_id"), owners.join(ids, "golden_id"),
+        summaries.join(ids, "golden_id"), rules.view360()).withColumn("_gone", lit(false));
+    Dataset<Row> gone = ids.join(rows.select("golden_id"), new String[] {"golden_id"}, "left_anti")
+        .withColumn("_gone", lit(true));
+    lake.merge(CUSTOMER_360, rows.unionByName(gone, true), "t.golden_id = s.golden_id")
+        .whenMatched("s._gone").delete()
+        .whenMatched().updateAll()
+        .whenNotMatched("NOT s._gone").insertAll()
+        .execute();
   }
 
   /**
@@ -295,19 +325,29 @@ public final class GoldenStage {
         .execute();
   }
 
-  /** Every record ever seen: tonight's with their golden id, earlier ones kept as they were. */
+  /**
+   * Every record ever seen: tonight's with their golden id (first seen on their first night, last seen tonight),
+   * earlier ones kept as they were; both nights meet in one full outer join by record.
+   */
   private long writeXref(Dataset<Row> records, Dataset<Row> previous, Date runDate) {
     Dataset<Row> probability = lake.read(MatchStage.PAIRS).select(col("record_id_l").as("record_id"),
             col("match_probability"))
         .unionByName(lake.read(MatchStage.PAIRS).select(col("record_id_r").as("record_id"), col("match_probability")))
         .groupBy("record_id").agg(max("match_probability").as("match_probability"));
-    Dataset<Row> tonight = records.select("record_id", "source", "source_id", "golden_id", ChangedCustomers.ROW_HASH)
-        .join(probability, new String[] {"record_id"}, "left")
-        .join(previous.select(col("record_id"), col("first_seen").as("_first")), new String[] {"record_id"}, "left")
-        .select(col("record_id"), col("source"), col("source_id"), col("golden_id"), col("match_probability"),
-            coalesce(col("_first"), lit(runDate)).as("first_seen"), lit(runDate).as("last_seen"),
-            col(ChangedCustomers.ROW_HASH));
-    Dataset<Row> earlier = previous.join(tonight.select("record_id"), new String[] {"record_id"}, "left_anti");
-    return lake.overwrite(tonight.unionByName(earlier), XREF);
+    Dataset<Row> tonight = records.select(col("record_id"), col("source").as("_source"),
+            col("source_id").as("_source_id"), col("golden_id").as("_golden_id"),
+            col(ChangedCustomers.ROW_HASH).as("_row_hash"), lit(true).as("_tonight"))
+        .join(probability.withColumnRenamed("match_probability", "_probability"), new String[] {"record_id"}, "left");
+    Column seen = col("_tonight").isNotNull();
+    Dataset<Row> all = tonight.join(previous, new String[] {"record_id"}, "full_outer")
+        .select(col("record_id"),
+            when(seen, col("_source")).otherwise(col("source")).as("source"),
+            when(seen, col("_source_id")).otherwise(col("source_id")).as("source_id"),
+            when(seen, col("_golden_id")).otherwise(col("golden_id")).as("golden_id"),
+            when(seen, col("_probability")).otherwise(col("match_probability")).as("match_probability"),
+            when(seen, coalesce(col("first_seen"), lit(runDate))).otherwise(col("first_seen")).as("first_seen"),
+            when(seen, lit(runDate)).otherwise(col("last_seen")).as("last_seen"),
+            when(seen, col("_row_hash")).otherwise(col(ChangedCustomers.ROW_HASH)).as(ChangedCustomers.ROW_HASH));
+    return lake.overwrite(all, XREF);
   }
 }

@@ -21,6 +21,7 @@ class Customer360Test {
       + "provenance ARRAY<STRUCT<attribute: STRING, source: STRING>>, attribute_hash STRING, record_count LONG");
   private static final StructType RECORDS = StructType.fromDDL("source STRING, source_id STRING, golden_id STRING, "
       + "updated_at TIMESTAMP, attributes MAP<STRING, STRING>");
+  private static final Customer360.Settings SETTINGS = new Customer360.Settings("tickets_opened", "preferred_channel");
 
   @Test
   void ordersTicketsAndChannelsOfEveryRecordAddUpPerGoldenCustomer() {
@@ -44,8 +45,8 @@ class Customer360Test {
         // The customer number of a source record that is not in tonight's data: no golden customer to count it for.
         order("erp", "E9", "2026-01-01 12:00:00", "1000.00", false, false)), Customer360.ORDER_COLUMNS);
 
-    var rows = Customer360.of(customers, records, orders, new Customer360.Settings("tickets_opened",
-        "preferred_channel")).orderBy("golden_id").collectAsList();
+    var rows = Customer360.of(customers, records, Customer360.orderSummaries(records, orders), SETTINGS)
+        .orderBy("golden_id").collectAsList();
 
     assertEquals(List.of("golden_id", "full_name", "record_count", "order_count", "net_revenue", "reporting_currency",
         "refunded_orders", "cancelled_orders", "first_order_at", "last_order_at", "service_tickets",
@@ -69,6 +70,40 @@ class Customer360Test {
     assertNull(bob.getAs("last_order_at"));
     assertEquals(2L, bob.<Long>getAs("service_tickets"));
     assertEquals(ts("2026-03-01 09:00:00"), bob.getAs("last_interaction_at"));
+  }
+
+  @Test
+  void customersWhoseOrdersChangedSinceTheViewWasBuiltAreFound() {
+    var spark = SparkTest.spark();
+    var customers = spark.createDataFrame(List.of(
+        RowFactory.create("G1", "Ann Lee", List.of(), "h1", 1L),
+        RowFactory.create("G2", "Bob Hill", List.of(), "h2", 1L),
+        RowFactory.create("G3", "Cy Wu", List.of(), "h3", 1L),
+        RowFactory.create("G4", "Di Ma", List.of(), "h4", 1L)), CUSTOMERS);
+    var records = spark.createDataFrame(List.of(
+        RowFactory.create("ecommerce", "10", "G1", ts("2026-01-05 10:00:00"), Map.of()),
+        RowFactory.create("servicedesk", "S2", "G2", ts("2026-03-01 09:00:00"), Map.of()),
+        RowFactory.create("erp", "E3", "G3", ts("2025-06-01 00:00:00"), Map.of()),
+        RowFactory.create("erp", "E4", "G4", ts("2025-06-01 00:00:00"), Map.of())), RECORDS);
+    var lastNight = spark.createDataFrame(List.of(
+        order("ecommerce", "10", "2026-01-01 12:00:00", "20.00", false, false),
+        order("erp", "E3", "2025-05-01 12:00:00", "10.00", false, false),
+        order("erp", "E3", "2025-05-02 12:00:00", "10.00", true, false),
+        order("erp", "E4", "2025-05-01 12:00:00", "5.00", false, false)), Customer360.ORDER_COLUMNS);
+    var view = Customer360.of(customers, records, Customer360.orderSummaries(records, lastNight), SETTINGS)
+        .localCheckpoint();
+    var tonight = spark.createDataFrame(List.of(
+        order("ecommerce", "10", "2026-01-01 12:00:00", "25.00", false, false),
+        order("servicedesk", "S2", "2026-11-20 12:00:00", "1.00", false, false),
+        order("erp", "E3", "2025-05-01 12:00:00", "10.00", false, false),
+        order("erp", "E3", "2025-05-02 12:00:00", "10.00", true, false)), Customer360.ORDER_COLUMNS);
+
+    var changed = Customer360.withChangedOrders(view, Customer360.orderSummaries(records, tonight)).orderBy("golden_id")
+        .collectAsList().stream().map(r -> r.getString(0)).toList();
+
+    assertEquals(List.of("G1", "G2", "G4"), changed, "an amount changed, a first order, the last order gone; G3 as it was");
+    assertEquals(List.of(), Customer360.withChangedOrders(view, Customer360.orderSummaries(records, lastNight))
+        .collectAsList(), "the same orders change nothing");
   }
 
   private static Row order(String source, String customer, String at, String amount, boolean refund, boolean cancelled) {

@@ -240,6 +240,14 @@ class SampleNightTest {
     MatchResult rerun = new MatchStage(SparkTest.spark(), night, MatchRules.load(rules), Progress.NONE).run(false);
     assertEquals(0, rerun.recordsScored());
 
+    // Orders arrive and change every night, also for customers whose records did not change.
+    TableName ordersTable = new TableName("silver", "orders");
+    Dataset<Row> orders = night.read(ordersTable).withColumn("_pick", functions.expr("pmod(xxhash64(source_id), 20)"))
+        .localCheckpoint();
+    night.overwrite(orders.where("_pick <> 0").withColumn("amount_reporting", functions.expr(
+        "CASE WHEN _pick = 1 THEN amount_reporting * 2 ELSE amount_reporting END").cast("decimal(18,2)")).drop("_pick"),
+        ordersTable);
+
     // The golden night assigns ids within the clusters the night touched; over all clusters they come out the same.
     List<String> lines = new ArrayList<>();
     SurvivorshipRules survivorship = SurvivorshipRules.load(rules);
@@ -248,6 +256,7 @@ class SampleNightTest {
     assertTrue(lines.stream().anyMatch(l -> l.contains("golden ids assigned within the clusters of")), lines.toString());
     assertTrue(golden.changed() > 0, "the changed and removed records change their customers");
     Dataset<Row> ids = night.read(GoldenStage.XREF).select("record_id", "golden_id").localCheckpoint();
+    Dataset<Row> view = night.read(GoldenStage.CUSTOMER_360).localCheckpoint();
     GoldenResult rebuilt = new GoldenStage(SparkTest.spark(), night, survivorship, Progress.NONE)
         .run(new RunContext("night-2-full", LocalDate.parse("2026-11-21"), new Timestamp(System.currentTimeMillis())),
             true);
@@ -255,6 +264,9 @@ class SampleNightTest {
     assertEquals(0, rebuilt.changed());
     Dataset<Row> rebuiltIds = night.read(GoldenStage.XREF).select("record_id", "golden_id");
     assertEquals(0, ids.except(rebuiltIds).count() + rebuiltIds.except(ids).count());
+    Dataset<Row> rebuiltView = night.read(GoldenStage.CUSTOMER_360);
+    assertEquals(0, view.except(rebuiltView).count() + rebuiltView.except(view).count(),
+        "the 360 view written for the changed customers and orders only is the one built whole");
 
     Path pinnedRules = work.resolve("rules");
     copyTree(rules, pinnedRules);
