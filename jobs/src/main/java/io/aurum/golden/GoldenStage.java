@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -94,7 +96,8 @@ public final class GoldenStage {
     }
     Dataset<Row> previousIds = previousXref.select("record_id", "golden_id");
     Dataset<Row> issued = lake.read(ID_EVENTS).select("golden_id").distinct();
-    Optional<Dataset<Row>> touched = full || !clusterChangeFeed ? Optional.empty() : touchedRecords(clusters, clustersVersion);
+    Optional<Dataset<Row>> touched = full || !clusterChangeFeed ? Optional.empty()
+        : touchedRecords(clusters, clustersVersion);
     GoldenIds.Result ids = touched.isPresent()
         ? GoldenIds.assignTouched(clusters, previousIds, touched.get(), issued, run.runDate().toString())
         : GoldenIds.assign(clusters, previousIds, issued, run.runDate().toString());
@@ -334,20 +337,19 @@ public final class GoldenStage {
             col("match_probability"))
         .unionByName(lake.read(MatchStage.PAIRS).select(col("record_id_r").as("record_id"), col("match_probability")))
         .groupBy("record_id").agg(max("match_probability").as("match_probability"));
-    Dataset<Row> tonight = records.select(col("record_id"), col("source").as("_source"),
-            col("source_id").as("_source_id"), col("golden_id").as("_golden_id"),
-            col(ChangedCustomers.ROW_HASH).as("_row_hash"), lit(true).as("_tonight"))
-        .join(probability.withColumnRenamed("match_probability", "_probability"), new String[] {"record_id"}, "left");
+    List<String> kept = List.of("source", "source_id", "golden_id", "match_probability", ChangedCustomers.ROW_HASH);
+    Dataset<Row> tonight = records.select("record_id", "source", "source_id", "golden_id", ChangedCustomers.ROW_HASH)
+        .join(probability, new String[] {"record_id"}, "left")
+        .select(Stream.concat(Stream.of(col("record_id"), lit(true).as("_tonight")),
+            kept.stream().map(c -> col(c).as("_" + c))).toArray(Column[]::new));
     Column seen = col("_tonight").isNotNull();
+    Function<String, Column> latest = c -> when(seen, col("_" + c)).otherwise(col(c)).as(c);
     Dataset<Row> all = tonight.join(previous, new String[] {"record_id"}, "full_outer")
-        .select(col("record_id"),
-            when(seen, col("_source")).otherwise(col("source")).as("source"),
-            when(seen, col("_source_id")).otherwise(col("source_id")).as("source_id"),
-            when(seen, col("_golden_id")).otherwise(col("golden_id")).as("golden_id"),
-            when(seen, col("_probability")).otherwise(col("match_probability")).as("match_probability"),
+        .select(col("record_id"), latest.apply("source"), latest.apply("source_id"), latest.apply("golden_id"),
+            latest.apply("match_probability"),
             when(seen, coalesce(col("first_seen"), lit(runDate))).otherwise(col("first_seen")).as("first_seen"),
             when(seen, lit(runDate)).otherwise(col("last_seen")).as("last_seen"),
-            when(seen, col("_row_hash")).otherwise(col(ChangedCustomers.ROW_HASH)).as(ChangedCustomers.ROW_HASH));
+            latest.apply(ChangedCustomers.ROW_HASH));
     return lake.overwrite(all, XREF);
   }
 }

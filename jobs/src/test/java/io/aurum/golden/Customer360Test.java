@@ -101,7 +101,8 @@ class Customer360Test {
     var changed = Customer360.withChangedOrders(view, Customer360.orderSummaries(records, tonight)).orderBy("golden_id")
         .collectAsList().stream().map(r -> r.getString(0)).toList();
 
-    assertEquals(List.of("G1", "G2", "G4"), changed, "an amount changed, a first order, the last order gone; G3 as it was");
+    assertEquals(List.of("G1", "G2", "G4"), changed,
+        "an amount changed, a first order, the last order gone; G3 as it was");
     assertEquals(List.of(), Customer360.withChangedOrders(view, Customer360.orderSummaries(records, lastNight))
         .collectAsList(), "the same orders change nothing");
   }

@@ -224,7 +224,8 @@ public final class CandidatePairs {
     Column r = col(NUMBER + "_r");
     Dataset<Row> left = members.join(broadcast(changed.select(NUMBER)), NUMBER)
         .select(col(RULE), col(KEY), col(NUMBER).as(NUMBER + "_l"));
-    Dataset<Row> right = members.select(col(RULE).as(RULE + "_r"), col(KEY).as(KEY + "_r"), col(NUMBER).as(NUMBER + "_r"));
+    Dataset<Row> right = members.select(col(RULE).as(RULE + "_r"), col(KEY).as(KEY + "_r"),
+        col(NUMBER).as(NUMBER + "_r"));
     Dataset<Row> pairs = left.join(right, rule.equalTo(col(RULE + "_r")).and(col(KEY).equalTo(col(KEY + "_r")))
             .and(l.notEqual(r)))
         .select(least(l, r).as(NUMBER + "_l"), greatest(l, r).as(NUMBER + "_r"),
