@@ -259,7 +259,6 @@ public final class Lakehouse {
     }
   }
 
-  /** The table's current version, or -1 when it does not exist yet. */
   /** The table's latest version, -1 when it does not exist. */
   public long version(TableName name) {
     if (!exists(name)) {
