@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -129,14 +130,16 @@ public final class Lakehouse {
    */
   public Dataset<Row> changes(TableName name, String since) {
     boolean version = since.matches("\\d+");
-    return spark.read().format("delta").option("readChangeFeed", "true")
-        .option(version ? "startingVersion" : "startingTimestamp", since).load(location(name));
+    return changeFeed().option(version ? "startingVersion" : "startingTimestamp", since).load(location(name));
   }
 
   /** The table's change feed of versions {@code from} to {@code to}, both included (see {@link #changes}). */
   public Dataset<Row> changes(TableName name, long from, long to) {
-    return spark.read().format("delta").option("readChangeFeed", "true").option("startingVersion", from)
-        .option("endingVersion", to).load(location(name));
+    return changeFeed().option("startingVersion", from).option("endingVersion", to).load(location(name));
+  }
+
+  private DataFrameReader changeFeed() {
+    return spark.read().format("delta").option("readChangeFeed", "true");
   }
 
   /** Whether Delta's Change Data Feed is on for the table (an absent table has none). */
