@@ -29,16 +29,14 @@ public final class GoldenIds {
   private GoldenIds() {}
 
   /**
-   * @param records every row of tonight's clusters with its {@code golden_id}
+   * @param records {@code record_id}, {@code cluster_id}, {@code golden_id} for every record of tonight
    * @param events  {@code event} (created, split, merged, retired), {@code golden_id}, {@code related_id} (the id
    *                split from or merged into), {@code records} (tonight's records involved)
-   * @param scope   {@code record_id} of the records (tonight's or last night's) whose golden id can differ from last
-   *                night's; null when that can be any record
    */
-  public record Result(Dataset<Row> records, Dataset<Row> events, Dataset<Row> scope) {}
+  public record Result(Dataset<Row> records, Dataset<Row> events) {}
 
   /**
-   * @param clusters {@code record_id}, {@code cluster_id} (and any other columns) of tonight
+   * @param clusters {@code record_id}, {@code cluster_id} of tonight
    * @param previous {@code record_id}, {@code golden_id} of the last run (empty on the first night)
    * @param issued   {@code golden_id} of every id ever issued
    * @return lazy datasets over the clusters' overlap with the previous ids and the new ids, which are computed here
@@ -46,7 +44,8 @@ public final class GoldenIds {
    */
   public static Result assign(Dataset<Row> clusters, Dataset<Row> previous, Dataset<Row> issued, String runDate) {
     Assigned a = assigned(clusters, previous, issued, runDate);
-    return new Result(clusters.join(a.assignments(), "cluster_id"), a.events(), null);
+    return new Result(clusters.join(a.assignments(), "cluster_id").select("record_id", "cluster_id", "golden_id"),
+        a.events());
   }
 
   /**
@@ -63,8 +62,8 @@ public final class GoldenIds {
     Dataset<Row> touchedIds = broadcast(touched.select("record_id").distinct());
     Dataset<Row> scopeClusters = clusters.join(broadcast(clusters.join(touchedIds, "record_id")
         .select("cluster_id").distinct()), "cluster_id").localCheckpoint();
-    Dataset<Row> scopeRecords = scopeClusters.select("record_id").unionByName(touchedIds).distinct();
-    Dataset<Row> scopeIds = previous.join(broadcast(scopeRecords), "record_id").select("golden_id").distinct();
+    Dataset<Row> scopeIds = previous.join(broadcast(scopeClusters.select("record_id").unionByName(touchedIds)
+        .distinct()), "record_id").select("golden_id").distinct();
     Dataset<Row> scopePrevious = previous.join(broadcast(scopeIds), "golden_id").localCheckpoint();
     Assigned a = assigned(scopeClusters, scopePrevious, issued, runDate);
     Dataset<Row> records = clusters
@@ -72,9 +71,8 @@ public final class GoldenIds {
             "left")
         .join(broadcast(a.assignments().select(col("cluster_id"), col("golden_id").as("_new_id"))),
             new String[] {"cluster_id"}, "left")
-        .withColumn("golden_id", coalesce(col("_new_id"), col("_previous_id")))
-        .drop("_new_id", "_previous_id");
-    return new Result(records, a.events(), scopeRecords);
+        .select(col("record_id"), col("cluster_id"), coalesce(col("_new_id"), col("_previous_id")).as("golden_id"));
+    return new Result(records, a.events());
   }
 
   /** {@code cluster_id}, {@code golden_id} of every cluster given, and the events. */

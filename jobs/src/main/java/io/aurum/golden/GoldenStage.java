@@ -55,8 +55,6 @@ public final class GoldenStage {
   private static final StructType XREF_SCHEMA = StructType.fromDDL("record_id STRING, source STRING, "
       + "source_id STRING, golden_id STRING, match_probability DOUBLE, first_seen DATE, last_seen DATE, "
       + "row_hash BIGINT");
-  /** Column of the cross-reference: the record's {@code value_hash} in silver when it was last seen. */
-  private static final String ROW_HASH = "row_hash";
   private static final String RULES_STATE = "_state/golden-rules.sha256";
   /** The version of {@code match.clusters} the last night read, when the table had its change feed on. */
   private static final String CLUSTERS_STATE = "_state/golden-clusters.version";
@@ -89,43 +87,40 @@ public final class GoldenStage {
     lake.ensure(ID_EVENTS, EVENT_SCHEMA);
     long clustersVersion = lake.version(MatchStage.CLUSTERS);
     boolean clusterChangeFeed = lake.hasChangeFeed(MatchStage.CLUSTERS);
-    Dataset<Row> clusterRows = lake.snapshot(MatchStage.CLUSTERS, clustersVersion);
-    // Tables of an earlier version have no value hashes; such a night builds every golden record.
-    Column valueHash = List.of(clusterRows.columns()).contains(StandardizeStage.VALUE_HASH)
-        ? col(StandardizeStage.VALUE_HASH) : lit(null).cast("bigint");
-    Dataset<Row> clusters = clusterRows.select(col("record_id"), col("cluster_id"), col("source"), col("source_id"),
-        valueHash.as(ROW_HASH));
+    Dataset<Row> clusters = lake.snapshot(MatchStage.CLUSTERS, clustersVersion).select("record_id", "cluster_id");
     // Ids and events are computed once, before anything is written: the tables they read change below.
     Dataset<Row> previousXref = lake.snapshot(XREF);
+    boolean hashed = List.of(previousXref.columns()).contains(ChangedCustomers.ROW_HASH);
+    if (!hashed) {
+      previousXref = previousXref.withColumn(ChangedCustomers.ROW_HASH, lit(null).cast("bigint"));
+    }
     Dataset<Row> previousIds = previousXref.select("record_id", "golden_id");
     Dataset<Row> issued = lake.read(ID_EVENTS).select("golden_id").distinct();
     Optional<Dataset<Row>> touched = full || !clusterChangeFeed ? Optional.empty()
-        : touchedRecords(clustersVersion);
-    long touchedCount = touched.map(Dataset::count).orElse(0L);
-    boolean fewTouched = touched.isPresent() && touchedCount <= MAX_TOUCHED_SHARE * clusters.count();
-    if (fewTouched) {
-      progress.line(String.format("%-11s golden ids assigned within the clusters of %,d records touched since the "
-          + "last night", NAME, touchedCount));
-    }
-    GoldenIds.Result ids = fewTouched
+        : touchedRecords(clusters, clustersVersion);
+    GoldenIds.Result ids = touched.isPresent()
         ? GoldenIds.assignTouched(clusters, previousIds, touched.get(), issued, run.runDate().toString())
         : GoldenIds.assign(clusters, previousIds, issued, run.runDate().toString());
     Dataset<Row> idEvents = ids.events().localCheckpoint();
-    // Every record with its source, golden id and value hash, computed once: the change detection, the
-    // cross-reference and the 360 view all read it.
-    Dataset<Row> owners = ids.records().persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> silver = lake.read(StandardizeStage.CUSTOMERS)
         .withColumn("record_id", concat(col("source"), lit(":"), col("source_id")));
+    // Every record with its golden id and row hash, computed once: the change detection, the cross-reference and
+    // the 360 view all read it, and the hash reads every column of silver.
+    Dataset<Row> owners = silver.select(col("record_id"), col("source"), col("source_id"), col("updated_at"),
+            col("attributes"), ChangedCustomers.rowHash(silver).as(ChangedCustomers.ROW_HASH))
+        .join(ids.records(), "record_id")
+        .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> overrides = rules.overrides().rows(spark);
     String fingerprint = RuleFile.fingerprint(rules.file());
-    boolean incremental = !full && touched.isPresent() && valuesCurrent() && lake.exists(CUSTOMERS)
-        && lake.exists(ATTRIBUTE_OVERRIDES) && lake.readText(RULES_STATE).filter(fingerprint::equals).isPresent();
+    boolean incremental = !full && hashed && lake.exists(CUSTOMERS) && lake.exists(ATTRIBUTE_OVERRIDES)
+        && lake.readText(RULES_STATE).filter(fingerprint::equals).isPresent();
     Dataset<Row> rebuiltOwners = owners.select("record_id", "golden_id");
     Dataset<Row> changedIds = null;
     if (incremental) {
       Dataset<Row> overridden = overrides.select("golden_id")
           .unionByName(lake.read(ATTRIBUTE_OVERRIDES).select("golden_id"));
-      changedIds = ChangedCustomers.of(owners, previousIds, ids.scope(), touched.get(), overridden).localCheckpoint();
+      changedIds = ChangedCustomers.of(owners.select("record_id", "golden_id", ChangedCustomers.ROW_HASH),
+          previousXref, overridden).localCheckpoint();
       rebuiltOwners = broadcast(rebuiltOwners.join(changedIds, "golden_id").localCheckpoint());
     }
     Dataset<Row> golden = AttributeOverrides.apply(Survivorship.golden(silver.join(rebuiltOwners, "record_id"), rules),
@@ -142,7 +137,7 @@ public final class GoldenStage {
       writeHistory(golden, ended, run);
       long xref = writeXref(owners, previousXref, runDate);
       auditOverrides(overrides);
-      writeCustomer360(owners, silver, incremental ? changedIds.unionByName(ended) : null);
+      writeCustomer360(owners, incremental ? changedIds.unionByName(ended) : null);
       lake.writeText(RULES_STATE, fingerprint);
       if (clusterChangeFeed) {
         lake.writeText(CLUSTERS_STATE, String.valueOf(clustersVersion));
@@ -163,10 +158,11 @@ public final class GoldenStage {
 
   /**
    * {@code record_id} of the records whose row in {@code match.clusters} changed (inserted, updated, deleted) since
-   * the version the last night read, from the table's change feed (materialised); empty when the last night did not
-   * record its version, or when that is not older than the current one.
+   * the version the last night read, from the table's change feed; empty (all clusters are assigned) when the last
+   * night did not record its version, when that is not older than the current one's, or when the changes are too
+   * many for the few-records path to pay (against {@code clusters}, the snapshot of that version).
    */
-  private Optional<Dataset<Row>> touchedRecords(long clustersVersion) {
+  private Optional<Dataset<Row>> touchedRecords(Dataset<Row> clusters, long clustersVersion) {
     Optional<Long> last = lake.readText(CLUSTERS_STATE).map(String::trim).map(Long::parseLong)
         .filter(v -> v <= clustersVersion);
     if (last.isEmpty() || !lake.exists(CUSTOMERS)) {
@@ -175,23 +171,15 @@ public final class GoldenStage {
     if (last.get() == clustersVersion) {
       return Optional.of(spark.createDataFrame(List.of(), StructType.fromDDL("record_id STRING")));
     }
-    return Optional.of(lake.changes(MatchStage.CLUSTERS, last.get() + 1, clustersVersion).select("record_id")
-        .distinct().localCheckpoint());
-  }
-
-  /**
-   * Whether the value hashes in {@code match.clusters} are those of {@code silver.customers} as it is: the match
-   * stage ran after the table was last written. Otherwise the change feed of the clusters cannot tell which
-   * records' values changed, and every golden record is built.
-   */
-  private boolean valuesCurrent() {
-    boolean current = lake.readText(MatchStage.SILVER_STATE).map(String::trim)
-        .filter(String.valueOf(lake.version(StandardizeStage.CUSTOMERS))::equals).isPresent();
-    if (!current) {
-      progress.line(String.format("%-11s every golden record built: %s changed after the last match run", NAME,
-          StandardizeStage.CUSTOMERS));
+    Dataset<Row> touched = lake.changes(MatchStage.CLUSTERS, last.get() + 1, clustersVersion).select("record_id")
+        .distinct().localCheckpoint();
+    long count = touched.count();
+    if (count > MAX_TOUCHED_SHARE * clusters.count()) {
+      return Optional.empty();
     }
-    return current;
+    progress.line(String.format("%-11s golden ids assigned within the clusters of %,d records touched since the last "
+        + "night", NAME, count));
+    return Optional.of(touched);
   }
 
   /**
@@ -199,19 +187,14 @@ public final class GoldenStage {
    * or ended tonight) is given: then only the rows of those customers and of the customers whose orders changed are
    * written, in one MERGE. Every other customer has last night's records, values and orders, so its row would come
    * out as it is.
-   *
-   * @param owners {@code record_id}, {@code source}, {@code source_id}, {@code golden_id} of every record
-   * @param silver {@code silver.customers} with {@code record_id}
    */
-  private void writeCustomer360(Dataset<Row> owners, Dataset<Row> silver, Dataset<Row> rebuilt) {
+  private void writeCustomer360(Dataset<Row> owners, Dataset<Row> rebuilt) {
     Dataset<Row> orders = lake.exists(StandardizeStage.ORDERS) ? lake.read(StandardizeStage.ORDERS)
         : spark.createDataFrame(List.of(), Customer360.ORDER_COLUMNS);
     Dataset<Row> customers = lake.read(CUSTOMERS);
     Dataset<Row> summaries = Customer360.orderSummaries(owners, orders);
-    Dataset<Row> values = silver.select("record_id", "updated_at", "attributes");
     if (rebuilt == null || !lake.exists(CUSTOMER_360)) {
-      lake.overwrite(Customer360.of(customers, owners.join(values, "record_id"), summaries, rules.view360()),
-          CUSTOMER_360);
+      lake.overwrite(Customer360.of(customers, owners, summaries, rules.view360()), CUSTOMER_360);
       return;
     }
     // Materialised: the change detection and the rows both read them.
@@ -219,9 +202,8 @@ public final class GoldenStage {
     Dataset<Row> ids = broadcast(rebuilt
         .unionByName(Customer360.withChangedOrders(lake.snapshot(CUSTOMER_360), summaries))
         .distinct().localCheckpoint());
-    Dataset<Row> records = values.join(broadcast(owners.join(ids, "golden_id")), "record_id");
-    Dataset<Row> rows = Customer360.of(customers.join(ids, "golden_id"), records, summaries.join(ids, "golden_id"),
-        rules.view360()).withColumn("_gone", lit(false));
+    Dataset<Row> rows = Customer360.of(customers.join(ids, "golden_id"), owners.join(ids, "golden_id"),
+        summaries.join(ids, "golden_id"), rules.view360()).withColumn("_gone", lit(false));
     Dataset<Row> gone = ids.join(rows.select("golden_id"), new String[] {"golden_id"}, "left_anti")
         .withColumn("_gone", lit(true));
     lake.merge(CUSTOMER_360, rows.unionByName(gone, true), "t.golden_id = s.golden_id")
@@ -355,8 +337,8 @@ public final class GoldenStage {
             col("match_probability"))
         .unionByName(lake.read(MatchStage.PAIRS).select(col("record_id_r").as("record_id"), col("match_probability")))
         .groupBy("record_id").agg(max("match_probability").as("match_probability"));
-    List<String> kept = List.of("source", "source_id", "golden_id", "match_probability", ROW_HASH);
-    Dataset<Row> tonight = records.select("record_id", "source", "source_id", "golden_id", ROW_HASH)
+    List<String> kept = List.of("source", "source_id", "golden_id", "match_probability", ChangedCustomers.ROW_HASH);
+    Dataset<Row> tonight = records.select("record_id", "source", "source_id", "golden_id", ChangedCustomers.ROW_HASH)
         .join(probability, new String[] {"record_id"}, "left")
         .select(Stream.concat(Stream.of(col("record_id"), lit(true).as("_tonight")),
             kept.stream().map(c -> col(c).as("_" + c))).toArray(Column[]::new));
@@ -367,7 +349,7 @@ public final class GoldenStage {
             latest.apply("match_probability"),
             when(seen, coalesce(col("first_seen"), lit(runDate))).otherwise(col("first_seen")).as("first_seen"),
             when(seen, lit(runDate)).otherwise(col("last_seen")).as("last_seen"),
-            latest.apply(ROW_HASH));
+            latest.apply(ChangedCustomers.ROW_HASH));
     return lake.overwrite(all, XREF);
   }
 }

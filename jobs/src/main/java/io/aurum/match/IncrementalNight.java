@@ -2,20 +2,17 @@ package io.aurum.match;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.first;
-import static org.apache.spark.sql.functions.not;
 
 import io.aurum.lake.Lakehouse;
 import io.aurum.match.block.CandidatePairs;
 import io.aurum.match.compare.Comparison;
 import io.aurum.match.score.FsParameters;
 import io.aurum.match.score.ParametersFile;
-import io.aurum.standardize.StandardizeStage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -28,18 +25,13 @@ import org.apache.spark.storage.StorageLevel;
  * so that the result equals a full run with the same parameters.
  *
  * @param changed    tonight's records (all match columns) that are new or changed
- * @param revalued   {@code record_id}, {@code value_hash} of the records whose other silver values changed, but
- *                   none the rules read: they keep their pairs and clusters, their rows take the new value hash
  * @param dirtyIds   {@code record_id} of the changed and of the removed records: their old pairs are void
  * @param previous   the last run's {@code match.clusters}, as it was before tonight's MERGE into it
  * @param parameters the parameters to score with: pinned in the rules, else those of the last run
- * @param revisions  the materialised rows {@code changed} and {@code revalued} come from, released after the night
  */
-public record IncrementalNight(Dataset<Row> changed, Dataset<Row> revalued, Dataset<Row> dirtyIds,
-                               Dataset<Row> previous, FsParameters parameters, long changedCount, long removedCount,
-                               Dataset<Row> revisions) {
+public record IncrementalNight(Dataset<Row> changed, Dataset<Row> dirtyIds, Dataset<Row> previous,
+                               FsParameters parameters, long changedCount, long removedCount) {
   static final String HASH = "match_hash";
-  private static final String VALUES = StandardizeStage.VALUE_HASH;
   private static final String ID = CandidatePairs.ID;
 
   /** Tonight as an incremental night, or empty (having said why) when it must match all records. */
@@ -49,7 +41,7 @@ public record IncrementalNight(Dataset<Row> changed, Dataset<Row> revalued, Data
       return Optional.empty();
     }
     if (!lake.exists(MatchStage.CLUSTERS) || !lake.exists(MatchStage.PARAMETERS)
-        || !List.of(lake.read(MatchStage.CLUSTERS).columns()).containsAll(List.of(HASH, VALUES))
+        || !List.of(lake.read(MatchStage.CLUSTERS).columns()).contains(HASH)
         || !List.of(lake.read(MatchStage.PARAMETERS).columns()).contains("rules_fingerprint")) {
       log.accept("all records: no earlier match run to build on");
       return Optional.empty();
@@ -65,16 +57,9 @@ public record IncrementalNight(Dataset<Row> changed, Dataset<Row> revalued, Data
       return Optional.empty();
     }
     Dataset<Row> previous = lake.snapshot(MatchStage.CLUSTERS)
-        .select(ID, "cluster_id", "cluster_size", "component_id", HASH, VALUES);
-    // Tonight's records meet the last run's in one join; those with other values than then are few and kept.
-    Column sameMatchValues = col(HASH).eqNullSafe(col("_last_hash"));
-    Dataset<Row> revisions = records
-        .join(previous.select(col(ID), col(HASH).as("_last_hash"), col(VALUES).as("_last_values")),
-            new String[] {ID}, "left")
-        .where(not(sameMatchValues.and(col(VALUES).eqNullSafe(col("_last_values")))))
+        .select(ID, "cluster_id", "cluster_size", "component_id", HASH);
+    Dataset<Row> changed = records.join(previous.select(ID, HASH), new String[] {ID, HASH}, "left_anti")
         .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> changed = revisions.where(not(sameMatchValues)).drop("_last_hash", "_last_values");
-    Dataset<Row> revalued = revisions.where(sameMatchValues).select(ID, VALUES);
     Dataset<Row> removed = previous.select(ID).join(records.select(ID), new String[] {ID}, "left_anti");
     Dataset<Row> dirty = changed.select(ID).unionByName(removed).localCheckpoint();
     long changedCount = changed.count();
@@ -84,7 +69,7 @@ public record IncrementalNight(Dataset<Row> changed, Dataset<Row> revalued, Data
       log.accept(String.format("all records: %,d new or changed and %,d removed records are %.1f%% of %,d, above "
           + "max-changed-fraction %.1f%%", changedCount, removedCount, 100 * fraction, recordCount,
           100 * rules.incremental().maxChangedFraction()));
-      revisions.unpersist();
+      changed.unpersist();
       return Optional.empty();
     }
     FsParameters parameters = rules.pinnedParameters() != null
@@ -92,8 +77,7 @@ public record IncrementalNight(Dataset<Row> changed, Dataset<Row> revalued, Data
         : parameters(parameterRows.collectAsList(), rules.comparisons());
     log.accept(String.format("incremental: %,d new or changed and %,d removed records (%.2f%% of %,d), scored with "
         + "the parameters of the last run", changedCount, removedCount, 100 * fraction, recordCount));
-    return Optional.of(new IncrementalNight(changed, revalued, dirty, previous, parameters, changedCount,
-        removedCount, revisions));
+    return Optional.of(new IncrementalNight(changed, dirty, previous, parameters, changedCount, removedCount));
   }
 
   /** The last run's pair rows without those of a dirty record, plus tonight's pairs. */
@@ -122,7 +106,7 @@ public record IncrementalNight(Dataset<Row> changed, Dataset<Row> revalued, Data
   }
 
   void release() {
-    revisions.unpersist();
+    changed.unpersist();
   }
 
   /** Parameters from the rows of {@code match.parameters} (comparison, level, m, u, lambda). */

@@ -56,11 +56,6 @@ public final class MatchStage {
   public static final TableName OVERRIDES = new TableName("match", "overrides");
   /** Each record's MinHash band keys, for later incremental nights (see {@link CandidatePairs#touching}). */
   public static final TableName BAND_KEYS = new TableName("match", "minhash_band_keys");
-  /**
-   * The version of {@code silver.customers} the last match run read, written after its tables: the value hashes in
-   * {@code match.clusters} are that version's.
-   */
-  public static final String SILVER_STATE = "_state/match-silver.version";
   private static final StructType PARAMETER_SCHEMA = StructType.fromDDL("comparison STRING, level INT, "
       + "label STRING, m DOUBLE, u DOUBLE, match_weight DOUBLE, lambda DOUBLE, rules_fingerprint STRING");
 
@@ -79,7 +74,7 @@ public final class MatchStage {
   /**
    * Silver records with {@code record_id} ({@code source:source_id}), its {@code record_number}, the columns the
    * rules read, {@code match_hash}, a hash of those columns that tells an incremental night which records changed,
-   * silver's {@code value_hash}, and the term frequencies of the comparisons that use them.
+   * and the term frequencies of the comparisons that use them.
    */
   public static Dataset<Row> records(Dataset<Row> silver, MatchRules rules) {
     return TermFrequencies.add(population(silver, rules), rules.comparisons());
@@ -95,7 +90,6 @@ public final class MatchStage {
         .toList();
     ruleColumns.forEach(c -> columns.add(col(c)));
     columns.add(ValueHash.of(ruleColumns).as(IncrementalNight.HASH));
-    columns.add(col(StandardizeStage.VALUE_HASH));
     return CandidatePairs.numbered(silver.select(columns.toArray(Column[]::new)));
   }
 
@@ -111,8 +105,7 @@ public final class MatchStage {
     List<Comparison> comparisons = rules.comparisons();
     // Materialised by the numbering. Term frequencies are added to all records on a full night, and to the records
     // of tonight's pairs only on an incremental one.
-    long silverVersion = lake.version(StandardizeStage.CUSTOMERS);
-    Dataset<Row> population = population(lake.snapshot(StandardizeStage.CUSTOMERS, silverVersion), rules);
+    Dataset<Row> population = population(lake.read(StandardizeStage.CUSTOMERS), rules);
     Dataset<Row> records = null;
     Dataset<Row> vectors = null;
     Dataset<Row> scored = null;
@@ -189,7 +182,6 @@ public final class MatchStage {
         writeClusterChanges(recomputedClusters(night, records, scored, overrides, say), night);
       }
       auditOverrides(overrides, say);
-      lake.writeText(SILVER_STATE, String.valueOf(silverVersion));
       Row counts = lake.read(CLUSTERS).agg(countDistinct("cluster_id"),
           sum(when(col("cluster_size").gt(1), 1).otherwise(0))).first();
       long clusterCount = counts.getLong(0);
@@ -258,37 +250,28 @@ public final class MatchStage {
     }
   }
 
-  /**
-   * {@code match.clusters} rows: each record's cluster with the record's source, source id, match hash and value
-   * hash (so that a record whose values changed has a changed row, which the golden stage reads from the change feed).
-   */
+  /** {@code match.clusters} rows: each record's cluster with the record's source, source id and match hash. */
   private static Dataset<Row> clusterRows(Dataset<Row> clusters, Dataset<Row> records) {
-    return clusters.join(records.select(CandidatePairs.ID, "source", "source_id", IncrementalNight.HASH,
-            StandardizeStage.VALUE_HASH), CandidatePairs.ID)
+    return clusters.join(records.select(CandidatePairs.ID, "source", "source_id", IncrementalNight.HASH),
+            CandidatePairs.ID)
         .select(CandidatePairs.ID, "source", "source_id", "cluster_id", "cluster_size", "component_id",
-            IncrementalNight.HASH, StandardizeStage.VALUE_HASH);
+            IncrementalNight.HASH);
   }
 
   /**
    * One MERGE into {@code match.clusters}: the recomputed records' rows updated or inserted, the removed records'
-   * rows deleted, the value hash of the other {@link IncrementalNight#revalued} records updated; every other row
-   * stays as it is (with deletion vectors, its data file is not rewritten).
+   * rows deleted; every other row stays as it is (with deletion vectors, its data file is not rewritten).
    */
   private void writeClusterChanges(Dataset<Row> recomputed, IncrementalNight night) {
     String id = CandidatePairs.ID;
-    String hash = StandardizeStage.VALUE_HASH;
     Dataset<Row> removed = night.dirtyIds().join(recomputed.select(id), new String[] {id}, "left_anti")
-        .select(col(id), lit("removed").as("_change"));
-    Dataset<Row> revalued = night.revalued().join(recomputed.select(id), new String[] {id}, "left_anti")
-        .select(col(id), col(hash), lit("revalued").as("_change"));
-    lake.merge(CLUSTERS, recomputed.withColumn("_change", lit("recomputed")).unionByName(removed, true)
-            .unionByName(revalued, true), "t.record_id = s.record_id")
-        .whenMatched("s._change = 'removed'").delete()
-        .whenMatched("s._change = 'revalued'").updateExpr(Map.of(hash, "s." + hash))
+        .select(col(id), lit(true).as("_removed"));
+    lake.merge(CLUSTERS, recomputed.withColumn("_removed", lit(false)).unionByName(removed, true),
+            "t.record_id = s.record_id")
+        .whenMatched("s._removed").delete()
         .whenMatched("NOT (t.cluster_id <=> s.cluster_id AND t.cluster_size <=> s.cluster_size "
-            + "AND t.component_id <=> s.component_id AND t.match_hash <=> s.match_hash "
-            + "AND t." + hash + " <=> s." + hash + ")").updateAll()
-        .whenNotMatched("s._change = 'recomputed'").insertAll()
+            + "AND t.component_id <=> s.component_id AND t.match_hash <=> s.match_hash)").updateAll()
+        .whenNotMatched("NOT s._removed").insertAll()
         .execute();
   }
 

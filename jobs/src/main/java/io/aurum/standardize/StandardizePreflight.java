@@ -51,6 +51,6 @@ public final class StandardizePreflight {
       }
     }
     problems.throwIfAny();
-    return StandardizeStage.withValueHash(standardized).schema();
+    return standardized.schema();
   }
 }

@@ -10,10 +10,8 @@ import io.aurum.config.SourceRule;
 import io.aurum.lake.Lakehouse;
 import io.aurum.lake.TableName;
 import io.aurum.lake.Tables;
-import io.aurum.lake.ValueHash;
 import io.aurum.pipeline.Progress;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,20 +25,15 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Standardize: for customers and orders, the current records of every source's bronze table, mapped onto
  * canonical fields, unioned and cleaned by {@code rules/standardize.conf} (with the sources' own overrides).
- * Customers get the match keys and {@link #VALUE_HASH} and go to {@code silver.customers}; orders are converted to
- * the reporting currency, flagged as refunds or cancellations and go to {@code silver.orders}. Both are rebuilt
- * each run: one row per current source record, each with its {@code dq_issues}. Issue counts per source go to the
- * stage result (and from there to {@code ops.stage_metrics}).
+ * Customers get the match keys and go to {@code silver.customers}; orders are converted to the reporting
+ * currency, flagged as refunds or cancellations and go to {@code silver.orders}. Both are rebuilt each run:
+ * one row per current source record, each with its {@code dq_issues}. Issue counts per source go to the stage
+ * result (and from there to {@code ops.stage_metrics}).
  */
 public final class StandardizeStage {
   public static final String NAME = "standardize";
   public static final TableName CUSTOMERS = new TableName("silver", "customers");
   public static final TableName ORDERS = new TableName("silver", "orders");
-  /**
-   * Column of {@code silver.customers}: a {@link ValueHash} of the row's other columns, lineage left out. The stages
-   * after this one tell by it which records changed since they last read the table.
-   */
-  public static final String VALUE_HASH = "value_hash";
 
   private final SparkSession spark;
   private final Lakehouse lake;
@@ -78,7 +71,7 @@ public final class StandardizeStage {
       return;
     }
     Dataset<Row> silver = entity == CanonicalEntity.CUSTOMERS
-        ? withValueHash(RecordStandardizer.withMatchKeys(current, rules.matchKeys()))
+        ? RecordStandardizer.withMatchKeys(current, rules.matchKeys())
         : rules.orderAmounts().apply(current);
     long written = lake.overwrite(silver, target);
     Map<String, Map<String, Long>> issues = new TreeMap<>();
@@ -93,12 +86,6 @@ public final class StandardizeStage {
         .collect(Collectors.joining(", "));
     progress.line(String.format("%-11s %-28s rows %,d  issues %s  %.1f s", NAME, target, written,
         perSource.isEmpty() ? "none" : perSource, result.seconds()));
-  }
-
-  /** {@code customers} with {@link #VALUE_HASH} of their other columns except lineage (added, or computed again). */
-  public static Dataset<Row> withValueHash(Dataset<Row> customers) {
-    return customers.withColumn(VALUE_HASH, ValueHash.of(Arrays.stream(customers.columns())
-        .filter(c -> !c.equals(VALUE_HASH) && !CanonicalProjection.LINEAGE.contains(c)).toList()));
   }
 
   /** The current records of every source's bronze table of {@code entity}, unioned and standardized in one plan. */

@@ -1,7 +1,6 @@
 package io.aurum.golden;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.filter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
@@ -184,14 +182,9 @@ class GoldenStageTest {
         List.of(), Map.of());
   }
 
-  /**
-   * Writes silver, clusters (each argument: the records of one cluster) and pairs within clusters, as the stages
-   * before golden do: silver with value hashes, the clusters' changed rows only (their change feed tells the golden
-   * stage which records changed), and the silver version the clusters were made from.
-   */
+  /** Writes silver, clusters (each argument: the records of one cluster) and pairs within clusters. */
   private static void write(Lakehouse lake, List<Row> silver, String... clusters) {
-    lake.overwrite(StandardizeStage.withValueHash(SparkTest.spark().createDataFrame(silver, SILVER)),
-        StandardizeStage.CUSTOMERS);
+    lake.overwrite(SparkTest.spark().createDataFrame(silver, SILVER), StandardizeStage.CUSTOMERS);
     List<Row> rows = new ArrayList<>();
     List<Row> pairs = new ArrayList<>();
     for (String cluster : clusters) {
@@ -204,17 +197,7 @@ class GoldenStageTest {
         pairs.add(RowFactory.create(ids[0], ids[i], 0.99));
       }
     }
-    Dataset<Row> tonight = SparkTest.spark().createDataFrame(rows, CLUSTERS)
-        .join(lake.read(StandardizeStage.CUSTOMERS).select(concat_ws(":", col("source"), col("source_id"))
-            .as("record_id"), col(StandardizeStage.VALUE_HASH)), "record_id");
-    lake.ensureWithChangeFeed(MatchStage.CLUSTERS, tonight.schema());
-    lake.merge(MatchStage.CLUSTERS, tonight, "t.record_id = s.record_id")
-        .whenMatched("NOT (t.cluster_id = s.cluster_id AND t.cluster_size = s.cluster_size AND t.value_hash = "
-            + "s.value_hash)").updateAll()
-        .whenNotMatched().insertAll()
-        .whenNotMatchedBySource().delete()
-        .execute();
-    lake.writeText(MatchStage.SILVER_STATE, String.valueOf(lake.version(StandardizeStage.CUSTOMERS)));
+    lake.overwrite(SparkTest.spark().createDataFrame(rows, CLUSTERS), MatchStage.CLUSTERS);
     lake.overwrite(SparkTest.spark().createDataFrame(pairs, PAIRS), MatchStage.PAIRS);
   }
 

@@ -22,7 +22,6 @@ import io.aurum.match.PairExplanation;
 import io.aurum.match.compare.JaroWinkler;
 import io.aurum.match.score.FsParameters;
 import io.aurum.match.score.ParametersFile;
-import io.aurum.standardize.StandardizeStage;
 import io.aurum.testing.SparkTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -226,8 +225,8 @@ class SampleNightTest {
         .withColumn("source_id", functions.concat(col("source_id"), functions.lit("-again")));
     Dataset<Row> revalued = silver.where("_pick = 4")
         .withColumn("region", functions.expr("concat('Region ', source_id)"));
-    night.overwrite(StandardizeStage.withValueHash(silver.where("_pick NOT IN (1, 2, 4)").unionByName(changed)
-        .unionByName(resent).unionByName(revalued).drop("_pick")), silverTable);
+    night.overwrite(silver.where("_pick NOT IN (1, 2, 4)").unionByName(changed).unionByName(resent)
+        .unionByName(revalued).drop("_pick"), silverTable);
     long expectedScored = changed.count() + resent.count();
     assertTrue(expectedScored > 20 && silver.where("_pick = 2").count() > 10 && revalued.count() > 10,
         "the sample gives enough changes");
@@ -237,11 +236,6 @@ class SampleNightTest {
         .run(false);
     assertEquals(expectedScored, incremental.recordsScored());
     assertEquals(0, incremental.emIterations(), "scored with the last run's parameters");
-    assertEquals(0, night.read(MatchStage.CLUSTERS)
-        .join(night.read(silverTable).select(functions.concat_ws(":", col("source"), col("source_id")).as("record_id"),
-            col(StandardizeStage.VALUE_HASH).as("_silver_hash")), "record_id")
-        .where(col(StandardizeStage.VALUE_HASH).notEqual(col("_silver_hash"))).count(),
-        "every record's cluster row has its value hash, also where only values the rules do not read changed");
     Dataset<Row> incrementalClusters = night.read(MatchStage.CLUSTERS).select("record_id", "cluster_id")
         .localCheckpoint();
     assertEquals(0, incrementalClusters.where("record_id LIKE '%-again'")
