@@ -107,23 +107,23 @@ public final class CandidatePairs {
       throw new IllegalArgumentException("no blocking rules");
     }
     List<String> names = new ArrayList<>(rules.stream().map(BlockingRule::name).toList());
+    List<BlockKind> kinds = new ArrayList<>();
+    for (int i = 0; i < rules.size(); i++) {
+      kinds.add(new BlockKind(i, rules.get(i).name(), rules.get(i).maxBlockSize(maxBlockSize)));
+    }
     Result all = null;
     if (changed == null) {
       for (int i = 0; i < rules.size(); i++) {
-        BlockingRule rule = rules.get(i);
-        all = union(all, expand(keyed(records, rule), rule.name(), i, rule.maxBlockSize(maxBlockSize)));
+        all = union(all, expand(keyed(records, rules.get(i)), kinds.get(i)));
       }
     } else {
-      List<BlockKind> kinds = new ArrayList<>();
-      for (int i = 0; i < rules.size(); i++) {
-        kinds.add(new BlockKind(i, rules.get(i).name(), rules.get(i).maxBlockSize(maxBlockSize)));
-      }
       all = touchedPairs(touchedBlocks(records, changed, rules), changed, kinds);
     }
     if (minHash != null) {
+      BlockKind kind = new BlockKind(names.size(), minHash.name(), minHash.maxBlockSize());
       names.add(minHash.name());
-      all = union(all, changed == null ? minHashPairs(records, minHash, names.size() - 1)
-          : minHashPairsTouching(records, changed, storedBandKeys, minHash, names.size() - 1));
+      all = union(all, changed == null ? minHashPairs(records, minHash, kind)
+          : minHashPairsTouching(records, changed, storedBandKeys, minHash, kind));
     }
     // One bit per rule: a hash aggregation of longs, where collecting rule names would need an object aggregation.
     Column mask = col("_rules");
@@ -135,11 +135,11 @@ public final class CandidatePairs {
   }
 
   /** The MinHash rule's pairs among all records. */
-  private static Result minHashPairs(Dataset<Row> records, MinHashRule minHash, int bit) {
+  private static Result minHashPairs(Dataset<Row> records, MinHashRule minHash, BlockKind kind) {
     // Read several times below (block sizes, both sides of a band, both sides of a pair), and Spark cannot reuse the
     // work of MLlib's hashing between plans: computed once here, not once per reference.
     Dataset<Row> signatures = minHash.signatures(records).localCheckpoint();
-    Result banded = expand(MinHashRule.bandRows(signatures), minHash.name(), bit, minHash.maxBlockSize());
+    Result banded = expand(MinHashRule.bandRows(signatures), kind);
     return new Result(minHash.closeEnough(banded.pairs().distinct(), signatures), banded.oversizedBlocks(),
         signatures.select(ID, TEXT_HASH, BAND_KEYS));
   }
@@ -149,14 +149,14 @@ public final class CandidatePairs {
    * bands come from the stored band keys, and only the paired records' shingles are computed for the distance.
    */
   private static Result minHashPairsTouching(Dataset<Row> records, Dataset<Row> changed, Dataset<Row> stored,
-                                             MinHashRule minHash, int bit) {
+                                             MinHashRule minHash, BlockKind kind) {
     Dataset<Row> signatures = minHash.signatures(changed).localCheckpoint();
     Dataset<Row> probe = MinHashRule.bandRows(signatures);
     // A changed record whose text did not change is found in the stored rows too. Materialised: the pairs and the
     // block sizes both read it.
     Dataset<Row> members = minHash.storedBandRows(stored, probe, records).unionByName(probe).distinct()
-        .withColumn(RULE, lit(bit)).localCheckpoint();
-    Result banded = touchedPairs(members, changed, List.of(new BlockKind(bit, minHash.name(), minHash.maxBlockSize())));
+        .withColumn(RULE, lit(kind.bit())).localCheckpoint();
+    Result banded = touchedPairs(members, changed, List.of(kind));
     Dataset<Row> pairs = banded.pairs().distinct().localCheckpoint();
     Dataset<Row> paired = pairs.select(col(NUMBER + "_l").as(NUMBER))
         .unionByName(pairs.select(col(NUMBER + "_r").as(NUMBER))).distinct();
@@ -206,7 +206,7 @@ public final class CandidatePairs {
         .localCheckpoint();
   }
 
-  /** A kind of block for {@link #touchedPairs}: its bit in a pair's rules, the name it is reported by, its size cap. */
+  /** A kind of block (a rule's): its bit in a pair's rules, the name it is reported by, its size cap. */
   private record BlockKind(int bit, String name, long maxBlockSize) {}
 
   /**
@@ -243,20 +243,20 @@ public final class CandidatePairs {
         .toArray(Column[]::new)), col(RULE));
   }
 
-  /** Every two records of a block within the size cap, and the blocks above it. */
-  private static Result expand(Dataset<Row> keyed, String rule, int bit, long maxBlockSize) {
+  /** Every two records of a block of this kind within its size cap, and the blocks above it. */
+  private static Result expand(Dataset<Row> keyed, BlockKind kind) {
     // Sized by a window, not an aggregate joined back: the members come out partitioned and sorted by key, as the
     // self-join below needs them, so each rule's records are shuffled once.
     Dataset<Row> members = keyed.withColumn("_size", count(lit(1)).over(Window.partitionBy(KEY)))
-        .where(col("_size").leq(maxBlockSize)).drop("_size");
+        .where(col("_size").leq(kind.maxBlockSize())).drop("_size");
     Column l = col(NUMBER + "_l");
     Column r = col(NUMBER + "_r");
     Dataset<Row> left = members.select(col(KEY), col(NUMBER).as(NUMBER + "_l"));
     Dataset<Row> right = members.select(col(KEY).as(KEY + "_r"), col(NUMBER).as(NUMBER + "_r"));
     Dataset<Row> pairs = left.join(right, col(KEY).equalTo(col(KEY + "_r")).and(l.lt(r))).select(l, r);
-    Dataset<Row> oversized = keyed.groupBy(KEY).count().where(col("count").gt(maxBlockSize))
-        .select(lit(rule).as("rule"), col(KEY).cast("string").as("block_key"), col("count").as("records"));
-    return new Result(pairs.withColumn("_rule", lit(1L << bit)), oversized, null);
+    Dataset<Row> oversized = keyed.groupBy(KEY).count().where(col("count").gt(kind.maxBlockSize()))
+        .select(lit(kind.name()).as("rule"), col(KEY).cast("string").as("block_key"), col("count").as("records"));
+    return new Result(pairs.withColumn("_rule", lit(1L << kind.bit())), oversized, null);
   }
 
   private static Result union(Result a, Result b) {
