@@ -63,12 +63,13 @@ public final class CandidatePairs {
   private CandidatePairs() {}
 
   /**
-   * {@code records} with {@link #NUMBER}: numbers increase with {@code record_id} (a range-partitioned sort numbered
-   * per partition), unique within the dataset, not across datasets or runs. The result is materialised (a local
-   * checkpoint): recomputed, a plan could number the records differently, and every plan reading it must agree.
+   * {@code records} with {@link #NUMBER}: unique within the dataset, in no particular order (not that of
+   * {@code record_id}: pairs are oriented by id when their values are joined, see {@code ComparisonVectors}), not
+   * across datasets or runs. The result is materialised (a local checkpoint): recomputed, a plan could number the
+   * records differently, and every plan reading it must agree.
    */
   public static Dataset<Row> numbered(Dataset<Row> records) {
-    return records.orderBy(ID).withColumn(NUMBER, monotonically_increasing_id()).localCheckpoint();
+    return records.withColumn(NUMBER, monotonically_increasing_id()).localCheckpoint();
   }
 
   /** {@code pairs} with {@code record_id_l} and {@code record_id_r} looked up in {@code records} by number. */

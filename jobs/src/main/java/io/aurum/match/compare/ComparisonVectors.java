@@ -45,15 +45,37 @@ public final class ComparisonVectors {
 
   /**
    * {@code pairs} (by {@code record_number_l} and {@code _r}) with both records' ids and values of every column of
-   * {@link #columns} as {@code _l} and {@code _r} (any such column {@code pairs} already has is replaced).
+   * {@link #columns} as {@code _l} and {@code _r} (any such column {@code pairs} already has is replaced), each pair
+   * oriented by id: the record with the smaller {@code record_id} is the left one, whichever number came first.
+   * Comparison levels are SQL and may read the sides differently, so a pair must meet them the same way every night.
    */
   public static Dataset<Row> withValues(Dataset<Row> pairs, Dataset<Row> records, List<Comparison> comparisons) {
     List<String> columns = columns(comparisons);
     Set<String> replaced = valueColumns(columns);
     replaced.addAll(List.of(CandidatePairs.ID + "_l", CandidatePairs.ID + "_r"));
-    return pairs.drop(replaced.toArray(String[]::new))
+    Dataset<Row> joined = pairs.drop(replaced.toArray(String[]::new))
         .join(side(records, columns, "_l"), CandidatePairs.NUMBER + "_l")
         .join(side(records, columns, "_r"), CandidatePairs.NUMBER + "_r");
+    return orientedById(joined, columns);
+  }
+
+  /** Swaps every {@code _l} and {@code _r} column of the pairs whose left id is the greater one. */
+  private static Dataset<Row> orientedById(Dataset<Row> joined, List<String> columns) {
+    Column swap = col(CandidatePairs.ID + "_l").gt(col(CandidatePairs.ID + "_r"));
+    Set<String> sided = new LinkedHashSet<>(List.of(CandidatePairs.NUMBER, CandidatePairs.ID));
+    sided.addAll(columns);
+    List<Column> out = new ArrayList<>();
+    for (String c : joined.columns()) {
+      String base = c.substring(0, Math.max(0, c.length() - 2));
+      boolean left = c.endsWith("_l");
+      if (sided.contains(base) && (left || c.endsWith("_r"))) {
+        String other = base + (left ? "_r" : "_l");
+        out.add(when(swap, col(other)).otherwise(col(c)).as(c));
+      } else {
+        out.add(col(c));
+      }
+    }
+    return joined.select(out.toArray(Column[]::new));
   }
 
   /**

@@ -27,6 +27,8 @@ import org.apache.spark.sql.Row;
 public final class Training {
   /** Records per bucket of the random-pair sample: pairs are drawn within buckets (an equi-join, no cross join). */
   static final int BUCKET_RECORDS = 1000;
+  /** Resolution of the sampling fraction: a record is drawn when its id's hash modulo this falls below a bound. */
+  private static final long SAMPLE_SCALE = 1L << 30;
 
   /** How training is run ({@code training} in match.conf). */
   public record Settings(long uPairs, int maxIterations, double convergence, long seed) {}
@@ -153,12 +155,17 @@ public final class Training {
     return new FsParameters(0.5, m, sessionU);
   }
 
-  /** About {@code uPairs} pairs of distinct records drawn at random (deterministic for a seed). */
+  /**
+   * About {@code uPairs} pairs of distinct records drawn at random: which records and which pairs depends on the
+   * records' ids and the seed alone, not on how the records are partitioned or ordered.
+   */
   static Dataset<Row> randomPairs(Dataset<Row> records, long n, Settings settings) {
     long sampleSize = Math.min(n, 2 * settings.uPairs() / BUCKET_RECORDS + 1);
     long buckets = Math.max(1, sampleSize / BUCKET_RECORDS);
     String number = CandidatePairs.NUMBER;
-    Dataset<Row> sample = records.sample(false, Math.min(1.0, (double) sampleSize / Math.max(1, n)), settings.seed())
+    long drawn = Math.round(SAMPLE_SCALE * Math.min(1.0, (double) sampleSize / Math.max(1, n)));
+    Column draw = pmod(xxhash64(lit("sample"), col(CandidatePairs.ID), lit(settings.seed())), lit(SAMPLE_SCALE));
+    Dataset<Row> sample = records.where(draw.lt(drawn))
         .select(col(number), pmod(xxhash64(col(CandidatePairs.ID), lit(settings.seed())), lit(buckets)).as("_bucket"));
     Dataset<Row> l = sample.select(col("_bucket"), col(number).as(number + "_l"));
     Dataset<Row> r = sample.select(col("_bucket").as("_bucket_r"), col(number).as(number + "_r"));
