@@ -1,5 +1,8 @@
 package io.aurum.match;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.aurum.match.block.BlockingRule;
@@ -114,10 +117,13 @@ class CandidatePairsTest {
         .map(r -> r.<String>getAs("record_id")).toList());
   }
 
-  /** "left-id right-id [rules]" per pair, in id order. */
+  /** "smaller-id greater-id [rules]" per pair, sorted (a pair's numbers need not follow its ids). */
   private static List<String> described(Dataset<Row> pairs, Dataset<Row> records) {
-    return CandidatePairs.withIds(pairs, records).orderBy("record_id_l", "record_id_r").collectAsList().stream()
-        .map(r -> r.getAs("record_id_l") + " " + r.getAs("record_id_r") + " " + r.getList(r.fieldIndex("blocked_by")))
+    return CandidatePairs.withIds(pairs, records)
+        .select(least(col("record_id_l"), col("record_id_r")).as("_a"),
+            greatest(col("record_id_l"), col("record_id_r")).as("_b"), col("blocked_by"))
+        .orderBy("_a", "_b").collectAsList().stream()
+        .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getList(2))
         .toList();
   }
 }
