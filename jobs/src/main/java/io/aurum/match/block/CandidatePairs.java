@@ -107,7 +107,6 @@ public final class CandidatePairs {
     if (rules.isEmpty()) {
       throw new IllegalArgumentException("no blocking rules");
     }
-    List<String> names = new ArrayList<>(rules.stream().map(BlockingRule::name).toList());
     List<BlockKind> kinds = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
       kinds.add(new BlockKind(i, rules.get(i).name(), rules.get(i).maxBlockSize(maxBlockSize)));
@@ -120,15 +119,17 @@ public final class CandidatePairs {
     } else {
       all = touchedPairs(touchedBlocks(records, changed, rules), changed, kinds);
     }
+    // Every kind a pair can be blocked by, in bit order: the exact rules', then the MinHash rule's.
+    List<BlockKind> blockedByKinds = new ArrayList<>(kinds);
     if (minHash != null) {
-      BlockKind kind = new BlockKind(names.size(), minHash.name(), minHash.maxBlockSize());
-      names.add(minHash.name());
+      BlockKind kind = new BlockKind(kinds.size(), minHash.name(), minHash.maxBlockSize());
+      blockedByKinds.add(kind);
       all = union(all, changed == null ? minHashPairs(records, minHash, kind)
           : minHashPairsTouching(records, changed, storedBandKeys, minHash, kind));
     }
     // One bit per rule: a hash aggregation of longs, where collecting rule names would need an object aggregation.
     Column mask = col("_rules");
-    Column blockedBy = filter(array(names.stream().map(n -> lit(n)).toArray(Column[]::new)),
+    Column blockedBy = filter(array(blockedByKinds.stream().map(k -> lit(k.name())).toArray(Column[]::new)),
         (name, i) -> call_function("shiftright", mask, i).bitwiseAND(1).equalTo(1));
     return new Result(all.pairs().groupBy(NUMBER + "_l", NUMBER + "_r").agg(bit_or(col("_rule")).as("_rules"))
         .select(col(NUMBER + "_l"), col(NUMBER + "_r"), array_sort(blockedBy).as("blocked_by")), all.oversizedBlocks(),
