@@ -23,7 +23,7 @@ import org.apache.spark.sql.expressions.Window;
  * one cluster and a cluster keeps at most one id. Every other cluster gets a new id; a previous id left without a
  * cluster is merged into the id of the cluster holding most of its records, or retired when none of its records
  * is left. A new id is {@code G} and 16 hex digits of the SHA-256 of the cluster's smallest record id (salted with
- * the run date if that id was ever issued), so ids are opaque, deterministic and independent of partitioning.
+ * the run date if that id is taken), so ids are opaque, deterministic and independent of partitioning.
  */
 public final class GoldenIds {
   private GoldenIds() {}
@@ -38,7 +38,7 @@ public final class GoldenIds {
   /**
    * @param clusters {@code record_id}, {@code cluster_id} of tonight
    * @param previous {@code record_id}, {@code golden_id} of the last run (empty on the first night)
-   * @param issued   {@code golden_id} of every id ever issued
+   * @param issued   {@code golden_id} of every id taken: issued on an earlier night, or held by a record last night
    * @return lazy datasets over the clusters' overlap with the previous ids and the new ids, which are computed here
    *     once (two Spark jobs) because both results read them
    */

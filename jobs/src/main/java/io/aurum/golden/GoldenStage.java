@@ -95,7 +95,10 @@ public final class GoldenStage {
       previousXref = previousXref.withColumn(ChangedCustomers.ROW_HASH, lit(null).cast("bigint"));
     }
     Dataset<Row> previousIds = previousXref.select("record_id", "golden_id");
-    Dataset<Row> issued = lake.read(ID_EVENTS).select("golden_id").distinct();
+    // Taken: the ids of earlier nights' events and those last night left. Not those a failed attempt of tonight
+    // issued before it ended: run again, the night gives the same clusters the same ids.
+    Dataset<Row> issued = lake.read(ID_EVENTS).where(col("run_date").lt(lit(runDate))).select("golden_id")
+        .unionByName(previousIds.select("golden_id")).distinct();
     Optional<Dataset<Row>> touched = full || !clusterChangeFeed ? Optional.empty()
         : touchedRecords(clusters, clustersVersion);
     GoldenIds.Result ids = touched.isPresent()
@@ -135,9 +138,11 @@ public final class GoldenStage {
       Map<String, Long> events = writeEvents(idEvents, run, runDate);
       long changed = writeCustomers(golden, ended);
       writeHistory(golden, ended, run);
-      long xref = writeXref(owners, previousXref, runDate);
       auditOverrides(overrides);
       writeCustomer360(owners, incremental ? changedIds.unionByName(ended) : null);
+      // Last: the next night finds its changed customers against this cross-reference, so a night that fails before
+      // it builds the same customers again when it is run again.
+      long xref = writeXref(owners, previousXref, runDate);
       lake.writeText(RULES_STATE, fingerprint);
       if (clusterChangeFeed) {
         lake.writeText(CLUSTERS_STATE, String.valueOf(clustersVersion));

@@ -143,6 +143,46 @@ class GoldenStageTest {
     assertEquals(incremental, lake.read(GoldenStage.CUSTOMERS).orderBy("golden_id").collectAsList());
   }
 
+  /**
+   * A night that fails after writing the customers, their history and events but before its cross-reference (the
+   * table the next attempt compares its records with) is run again: the new and split customers get the ids the
+   * failed attempt gave them, and no event is recorded twice.
+   */
+  @Test
+  void aNightRunAgainAfterItFailedBeforeItsCrossReferenceGivesTheSameIds() {
+    Lakehouse lake = new Lakehouse(SparkTest.spark(), dir.resolve("lake").toString());
+    TestFiles.write(dir.resolve("rules/survivorship.conf"), """
+        source-priority = [erp, crm]
+        attributes { email { strategy = source-priority } }
+        """);
+    GoldenStage stage = new GoldenStage(SparkTest.spark(), lake, SurvivorshipRules.load(dir.resolve("rules")),
+        Progress.NONE);
+    List<Row> silver = new ArrayList<>(List.of(
+        silver("crm", "1", "Ann Lee", "ann@x.com", "Leeds"), silver("erp", "1", "Ann Lee", "ann@x.com", "Leeds"),
+        silver("crm", "2", "Bob Hill", "bob@x.com", "York"), silver("erp", "2", "Robert Hill", "rob@x.com", "York")));
+    write(lake, silver, "crm:1 erp:1", "crm:2 erp:2");
+    stage.run(run("n1", "2026-11-21"), false);
+    long xrefOfNight1 = lake.version(GoldenStage.XREF);
+
+    // Night 2: Bob's records split and Cy is new.
+    silver.add(silver("crm", "3", "Cy Tan", "cy@x.com", "Hull"));
+    write(lake, silver, "crm:1 erp:1", "crm:2", "erp:2", "crm:3");
+    stage.run(run("n2", "2026-11-22"), false);
+    Map<String, String> night2 = goldenIds(lake);
+    List<Row> customers = lake.read(GoldenStage.CUSTOMERS).select("golden_id").orderBy("golden_id").collectAsList();
+    long events = lake.read(GoldenStage.ID_EVENTS).count();
+
+    // The cross-reference as the failed attempt left it: last night's.
+    SparkTest.spark().sql("RESTORE TABLE delta.`" + lake.location(GoldenStage.XREF) + "` TO VERSION AS OF "
+        + xrefOfNight1);
+    GoldenResult again = stage.run(run("n2-again", "2026-11-22"), false);
+
+    assertEquals(night2, goldenIds(lake), "every record has the id the failed attempt gave it");
+    assertEquals(customers, lake.read(GoldenStage.CUSTOMERS).select("golden_id").orderBy("golden_id").collectAsList());
+    assertEquals(0, again.changed());
+    assertEquals(events, lake.read(GoldenStage.ID_EVENTS).count(), "no event twice");
+  }
+
   @Test
   void firstSeenStaysWhenTheRecordsAreSentAgainLater() {
     Lakehouse lake = new Lakehouse(SparkTest.spark(), dir.resolve("lake").toString());
