@@ -188,6 +188,7 @@ class SampleNightTest {
   @Test
   void oneGoldenRecordPerClusterEveryRecordCrossReferencedAndASecondRunChangesNothing() {
     long clusters = lake.read(MatchStage.CLUSTERS).select("cluster_id").distinct().count();
+    assertEquals(clusters, result.match().clusters(), "the clusters the match stage counted");
     assertEquals(clusters, lake.read(GoldenStage.CUSTOMERS).count());
     assertEquals(clusters, result.golden().idEvents().get("created"));
     assertEquals(clusters, lake.read(GoldenStage.ID_EVENTS).join(lake.read(GoldenStage.CUSTOMERS), "golden_id").count(),

@@ -220,7 +220,9 @@ public final class CandidatePairs {
   private static Result touchedPairs(Dataset<Row> touched, Dataset<Row> changed, List<BlockKind> kinds) {
     Column rule = col(RULE);
     Column cap = byKind(kinds, BlockKind::maxBlockSize);
-    Dataset<Row> sized = touched.withColumn("_size", count(lit(1)).over(Window.partitionBy(RULE, KEY)));
+    // Materialised: the pairs and the oversized blocks both read the sizes.
+    Dataset<Row> sized = touched.withColumn("_size", count(lit(1)).over(Window.partitionBy(RULE, KEY)))
+        .localCheckpoint();
     Dataset<Row> members = sized.where(col("_size").leq(cap)).select(RULE, KEY, NUMBER);
     Column l = col(NUMBER + "_l");
     Column r = col(NUMBER + "_r");
