@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -113,6 +112,10 @@ public final class GoldenStage {
             col("attributes"), ChangedCustomers.rowHash(silver).as(ChangedCustomers.ROW_HASH))
         .join(ids.records(), "record_id")
         .persist(StorageLevel.MEMORY_AND_DISK());
+    // Materialised: the change detection and tonight's cross-reference both read it.
+    Dataset<Row> nights = XrefNights.of(owners.select("record_id", "source", "source_id", "golden_id",
+        ChangedCustomers.ROW_HASH).join(bestMatchProbabilities(), new String[] {"record_id"}, "left"), previousXref)
+        .localCheckpoint();
     Dataset<Row> overrides = rules.overrides().rows(spark);
     String fingerprint = RuleFile.fingerprint(rules.file());
     boolean incremental = !full && hashed && lake.exists(CUSTOMERS) && lake.exists(ATTRIBUTE_OVERRIDES)
@@ -122,8 +125,7 @@ public final class GoldenStage {
     if (incremental) {
       Dataset<Row> overridden = overrides.select("golden_id")
           .unionByName(lake.read(ATTRIBUTE_OVERRIDES).select("golden_id"));
-      changedIds = ChangedCustomers.of(owners.select("record_id", "golden_id", ChangedCustomers.ROW_HASH),
-          previousXref, overridden).localCheckpoint();
+      changedIds = ChangedCustomers.of(nights, overridden).localCheckpoint();
       rebuiltOwners = broadcast(rebuiltOwners.join(changedIds, "golden_id").localCheckpoint());
     }
     Dataset<Row> golden = AttributeOverrides.apply(Survivorship.golden(silver.join(rebuiltOwners, "record_id"), rules),
@@ -142,7 +144,7 @@ public final class GoldenStage {
       writeCustomer360(owners, incremental ? changedIds.unionByName(ended) : null);
       // Last: the next night finds its changed customers against this cross-reference, so a night that fails before
       // it builds the same customers again when it is run again.
-      long xref = writeXref(owners, previousXref, runDate);
+      long xref = writeXref(nights, runDate);
       lake.writeText(RULES_STATE, fingerprint);
       if (clusterChangeFeed) {
         lake.writeText(CLUSTERS_STATE, String.valueOf(clustersVersion));
@@ -312,6 +314,12 @@ public final class GoldenStage {
         + "valid_to TIMESTAMP, is_current BOOLEAN, attribute_hash STRING, attributes STRING"));
     Dataset<Row> current = lake.read(HISTORY).where(col("is_current"))
         .select(col("golden_id"), col("version").as("_version"), col("attribute_hash").as("_hash"));
+    if (ended != null) {
+      // Only the customers built or ended tonight can get or lose a version: their current versions are found by a
+      // broadcast join, and the rest of the history is not shuffled to meet them. Materialised: read twice below.
+      current = current.join(broadcast(versions.select("golden_id").unionByName(ended).distinct()), "golden_id")
+          .localCheckpoint();
+    }
     Dataset<Row> changed = versions.join(current, new String[] {"golden_id"}, "left")
         .where(col("_hash").isNull().or(col("_hash").notEqual(col("attribute_hash"))))
         .withColumn("version", coalesce(col("_version"), lit(0)).plus(1))
@@ -333,28 +341,26 @@ public final class GoldenStage {
         .execute();
   }
 
-  /**
-   * Every record ever seen: tonight's with their golden id (first seen on their first night, last seen tonight),
-   * earlier ones kept as they were; both nights meet in one full outer join by record.
-   */
-  private long writeXref(Dataset<Row> records, Dataset<Row> previous, Date runDate) {
-    Dataset<Row> probability = lake.read(MatchStage.PAIRS).select(col("record_id_l").as("record_id"),
-            col("match_probability"))
-        .unionByName(lake.read(MatchStage.PAIRS).select(col("record_id_r").as("record_id"), col("match_probability")))
+  /** Each paired record's best {@code match_probability} in {@code match.pairs}. */
+  private Dataset<Row> bestMatchProbabilities() {
+    Dataset<Row> pairs = lake.read(MatchStage.PAIRS);
+    return pairs.select(col("record_id_l").as("record_id"), col("match_probability"))
+        .unionByName(pairs.select(col("record_id_r").as("record_id"), col("match_probability")))
         .groupBy("record_id").agg(max("match_probability").as("match_probability"));
-    List<String> kept = List.of("source", "source_id", "golden_id", "match_probability", ChangedCustomers.ROW_HASH);
-    Dataset<Row> tonight = records.select("record_id", "source", "source_id", "golden_id", ChangedCustomers.ROW_HASH)
-        .join(probability, new String[] {"record_id"}, "left")
-        .select(Stream.concat(Stream.of(col("record_id"), lit(true).as("_tonight")),
-            kept.stream().map(c -> col(c).as("_" + c))).toArray(Column[]::new));
-    Column seen = col("_tonight").isNotNull();
-    Function<String, Column> latest = c -> when(seen, col("_" + c)).otherwise(col(c)).as(c);
-    Dataset<Row> all = tonight.join(previous, new String[] {"record_id"}, "full_outer")
-        .select(col("record_id"), latest.apply("source"), latest.apply("source_id"), latest.apply("golden_id"),
-            latest.apply("match_probability"),
-            when(seen, coalesce(col("first_seen"), lit(runDate))).otherwise(col("first_seen")).as("first_seen"),
-            when(seen, lit(runDate)).otherwise(col("last_seen")).as("last_seen"),
-            latest.apply(ChangedCustomers.ROW_HASH));
+  }
+
+  /**
+   * Every record ever seen ({@link XrefNights}): tonight's with their golden id (first seen on their first night,
+   * last seen tonight), earlier ones kept as they were.
+   */
+  private long writeXref(Dataset<Row> nights, Date runDate) {
+    Column here = col(XrefNights.HERE).isNotNull();
+    Function<String, Column> latest = c -> when(here, XrefNights.tonight(c)).otherwise(col(c)).as(c);
+    Dataset<Row> all = nights.select(col("record_id"), latest.apply("source"), latest.apply("source_id"),
+        latest.apply("golden_id"), latest.apply("match_probability"),
+        when(here, coalesce(col("first_seen"), lit(runDate))).otherwise(col("first_seen")).as("first_seen"),
+        when(here, lit(runDate)).otherwise(col("last_seen")).as("last_seen"),
+        latest.apply(ChangedCustomers.ROW_HASH));
     return lake.overwrite(all, XREF);
   }
 }
