@@ -46,8 +46,8 @@ class ChangedCustomersTest {
     Dataset<Row> overridden = spark.createDataFrame(List.of(RowFactory.create("G9")),
         StructType.fromDDL("golden_id STRING"));
 
-    List<String> changed = ChangedCustomers.of(XrefNights.of(tonight, previous), overridden).orderBy("golden_id").collectAsList()
-        .stream().map(r -> r.getString(0)).toList();
+    List<String> changed = ChangedCustomers.of(XrefNights.of(tonight, previous), overridden).orderBy("golden_id")
+        .collectAsList().stream().map(r -> r.getString(0)).toList();
 
     assertEquals(List.of("G1", "G2", "G3", "G4", "G6", "G8", "G9"), changed);
   }

@@ -10,9 +10,11 @@ import static org.apache.spark.sql.functions.xxhash64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.aurum.match.block.CandidatePairs;
 import io.aurum.testing.SparkTest;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -48,11 +50,10 @@ class RandomPairsTest {
 
   /** The number of sampled pairs and the sum of a hash of each pair's two record ids in order. */
   private static Row signature(Dataset<Row> records) {
-    Dataset<Row> ids = records.select(col("record_number"), col("record_id"));
-    return Training.randomPairs(records, RECORDS, SETTINGS)
-        .join(ids.toDF("record_number_l", "id_l"), "record_number_l")
-        .join(ids.toDF("record_number_r", "id_r"), "record_number_r")
-        .agg(count(lit(1)), sum(xxhash64(least(col("id_l"), col("id_r")), greatest(col("id_l"), col("id_r")))))
+    Column l = col("record_id_l");
+    Column r = col("record_id_r");
+    return CandidatePairs.withIds(Training.randomPairs(records, RECORDS, SETTINGS), records)
+        .agg(count(lit(1)), sum(xxhash64(least(l, r), greatest(l, r))))
         .first();
   }
 }
