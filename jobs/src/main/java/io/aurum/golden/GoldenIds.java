@@ -29,57 +29,34 @@ public final class GoldenIds {
   private GoldenIds() {}
 
   /**
-   * @param records {@code record_id}, {@code cluster_id}, {@code golden_id} for every record of tonight
-   * @param events  {@code event} (created, split, merged, retired), {@code golden_id}, {@code related_id} (the id
-   *                split from or merged into), {@code records} (tonight's records involved)
+   * @param assignments {@code cluster_id}, {@code golden_id} of the clusters whose ids were assigned: all of them, or
+   *                    those holding a touched record ({@link #assignTouched}); every other cluster keeps its records'
+   *                    previous id
+   * @param events      {@code event} (created, split, merged, retired), {@code golden_id}, {@code related_id} (the id
+   *                    split from or merged into), {@code records} (tonight's records involved)
    */
-  public record Result(Dataset<Row> records, Dataset<Row> events) {}
+  public record Result(Dataset<Row> assignments, Dataset<Row> events) {
+    /**
+     * {@code rows} with tonight's golden id in column {@code as}: the id assigned to the row's cluster, else the
+     * record's previous id; null where {@code clusterId} is null (a record not here tonight).
+     */
+    public Dataset<Row> withIds(Dataset<Row> rows, Column clusterId, Column previousId, String as) {
+      return rows.join(assignments.select(col("cluster_id").as("_assigned_cluster"),
+              col("golden_id").as("_assigned_id")), clusterId.equalTo(col("_assigned_cluster")), "left")
+          .withColumn(as, when(clusterId.isNotNull(), coalesce(col("_assigned_id"), previousId)))
+          .drop("_assigned_cluster", "_assigned_id");
+    }
+  }
 
   /**
    * @param clusters {@code record_id}, {@code cluster_id} of tonight
    * @param previous {@code record_id}, {@code golden_id} of the last run (empty on the first night)
-   * @param issued   {@code golden_id} of every id taken: issued on an earlier night, or held by a record last night
-   * @return lazy datasets over the clusters' overlap with the previous ids and the new ids, which are computed here
-   *     once (two Spark jobs) because both results read them
+   * @param issued   {@code golden_id} of every id taken (repeats allowed): issued on an earlier night, or held by a
+   *                 record last night
+   * @return an id for every cluster and the events, over the clusters' overlap with the previous ids and the new
+   *     ids, which are computed here once (two Spark jobs) because both results read them
    */
   public static Result assign(Dataset<Row> clusters, Dataset<Row> previous, Dataset<Row> issued, String runDate) {
-    Assigned a = assigned(clusters, previous, issued, runDate);
-    return new Result(clusters.join(a.assignments(), "cluster_id").select("record_id", "cluster_id", "golden_id"),
-        a.events());
-  }
-
-  /**
-   * {@link #assign} when only the clusters holding a {@code touched} record can differ from last night's: the
-   * records whose row in {@code match.clusters} was inserted, updated or deleted since the night {@code previous}
-   * was written (few on an incremental night). A cluster without a touched record holds exactly the records of
-   * one of last night's clusters (its id and size, which every record's row carries, are unchanged, and no record
-   * joined it), so it keeps that cluster's id, and neither it nor its id overlaps a touched cluster; the
-   * overlaps, ids and events are computed for the touched clusters and their previous ids alone, with the same
-   * result as over all clusters.
-   */
-  public static Result assignTouched(Dataset<Row> clusters, Dataset<Row> previous, Dataset<Row> touched,
-                                     Dataset<Row> issued, String runDate) {
-    Dataset<Row> touchedIds = broadcast(touched.select("record_id").distinct());
-    Dataset<Row> scopeClusters = clusters.join(broadcast(clusters.join(touchedIds, "record_id")
-        .select("cluster_id").distinct()), "cluster_id").localCheckpoint();
-    Dataset<Row> scopeIds = previous.join(broadcast(scopeClusters.select("record_id").unionByName(touchedIds)
-        .distinct()), "record_id").select("golden_id").distinct();
-    Dataset<Row> scopePrevious = previous.join(broadcast(scopeIds), "golden_id").localCheckpoint();
-    Assigned a = assigned(scopeClusters, scopePrevious, issued, runDate);
-    Dataset<Row> records = clusters
-        .join(previous.select(col("record_id"), col("golden_id").as("_previous_id")), new String[] {"record_id"},
-            "left")
-        .join(broadcast(a.assignments().select(col("cluster_id"), col("golden_id").as("_new_id"))),
-            new String[] {"cluster_id"}, "left")
-        .select(col("record_id"), col("cluster_id"), coalesce(col("_new_id"), col("_previous_id")).as("golden_id"));
-    return new Result(records, a.events());
-  }
-
-  /** {@code cluster_id}, {@code golden_id} of every cluster given, and the events. */
-  private record Assigned(Dataset<Row> assignments, Dataset<Row> events) {}
-
-  private static Assigned assigned(Dataset<Row> clusters, Dataset<Row> previous, Dataset<Row> issued,
-                                   String runDate) {
     Dataset<Row> overlap = clusters.join(previous, "record_id").groupBy("cluster_id", "golden_id")
         .agg(count(lit(1)).as("n"));
     // Materialised: the assignments and the events both read it, and it takes the population's overlap to build.
@@ -92,10 +69,13 @@ public final class GoldenIds {
     Dataset<Row> kept = ranked.where(col("rank_c").equalTo(1).and(col("rank_g").equalTo(1)))
         .select("cluster_id", "golden_id");
     Dataset<Row> sizes = clusters.groupBy("cluster_id").agg(count(lit(1)).as("records"));
-    Dataset<Row> fresh = sizes.join(kept, new String[] {"cluster_id"}, "left_anti")
-        .withColumn("_candidate", newId(col("cluster_id")))
-        .join(issued.select(col("golden_id").as("_candidate"), lit(true).as("_taken")), new String[] {"_candidate"},
-            "left")
+    Dataset<Row> candidates = sizes.join(kept, new String[] {"cluster_id"}, "left_anti")
+        .withColumn("_candidate", newId(col("cluster_id")));
+    // The taken ids among the candidates only: the ids ever issued are as many as the customers.
+    Dataset<Row> taken = issued.select(col("golden_id").as("_candidate"))
+        .join(candidates.select("_candidate"), new String[] {"_candidate"}, "left_semi")
+        .distinct().withColumn("_taken", lit(true));
+    Dataset<Row> fresh = candidates.join(taken, new String[] {"_candidate"}, "left")
         .withColumn("golden_id", when(col("_taken"), newId(concat(col("cluster_id"), lit("|" + runDate))))
             .otherwise(col("_candidate")))
         .select("cluster_id", "golden_id", "records")
@@ -115,7 +95,28 @@ public final class GoldenIds {
     Dataset<Row> ended = gone.join(target, new String[] {"golden_id"}, "left")
         .select(when(col("related_id").isNull(), "retired").otherwise("merged").as("event"), col("golden_id"),
             col("related_id"), coalesce(col("n"), lit(0L)).as("records"));
-    return new Assigned(assignments, created.unionByName(ended));
+    return new Result(assignments, created.unionByName(ended));
+  }
+
+  /**
+   * {@link #assign} when only the clusters holding a {@code touched} record can differ from last night's: the
+   * records whose row in {@code match.clusters} was inserted, updated or deleted since the night {@code previous}
+   * was written (few on an incremental night). A cluster without a touched record holds exactly the records of
+   * one of last night's clusters (its id and size, which every record's row carries, are unchanged, and no record
+   * joined it), so it keeps that cluster's id, and neither it nor its id overlaps a touched cluster; the
+   * overlaps, ids and events are computed for the touched clusters and their previous ids alone, with the same
+   * result as over all clusters. The assignments are few and broadcast.
+   */
+  public static Result assignTouched(Dataset<Row> clusters, Dataset<Row> previous, Dataset<Row> touched,
+                                     Dataset<Row> issued, String runDate) {
+    Dataset<Row> touchedIds = broadcast(touched.select("record_id").distinct());
+    Dataset<Row> scopeClusters = clusters.join(broadcast(clusters.join(touchedIds, "record_id")
+        .select("cluster_id").distinct()), "cluster_id").localCheckpoint();
+    Dataset<Row> scopeIds = previous.join(broadcast(scopeClusters.select("record_id").unionByName(touchedIds)
+        .distinct()), "record_id").select("golden_id").distinct();
+    Dataset<Row> scopePrevious = previous.join(broadcast(scopeIds), "golden_id").localCheckpoint();
+    Result scoped = assign(scopeClusters, scopePrevious, issued, runDate);
+    return new Result(broadcast(scoped.assignments()), scoped.events());
   }
 
   /** {@code G} and the first 16 hex digits (upper case) of the SHA-256 of {@code seed}. */

@@ -97,7 +97,7 @@ public final class GoldenStage {
     // Taken: the ids of earlier nights' events and those last night left. Not those a failed attempt of tonight
     // issued before it ended: run again, the night gives the same clusters the same ids.
     Dataset<Row> issued = lake.read(ID_EVENTS).where(col("run_date").lt(lit(runDate))).select("golden_id")
-        .unionByName(previousIds.select("golden_id")).distinct();
+        .unionByName(previousIds.select("golden_id"));
     Optional<Dataset<Row>> touched = full || !clusterChangeFeed ? Optional.empty()
         : touchedRecords(clusters, clustersVersion);
     GoldenIds.Result ids = touched.isPresent()
@@ -106,16 +106,18 @@ public final class GoldenStage {
     Dataset<Row> idEvents = ids.events().localCheckpoint();
     Dataset<Row> silver = lake.read(StandardizeStage.CUSTOMERS)
         .withColumn("record_id", concat(col("source"), lit(":"), col("source_id")));
-    // Every record with its golden id and row hash, computed once: the change detection, the cross-reference and
-    // the 360 view all read it, and the hash reads every column of silver.
-    Dataset<Row> owners = silver.select(col("record_id"), col("source"), col("source_id"), col("updated_at"),
+    // Tonight's records (their cluster, row hash and best match probability) and the cross-reference as last night
+    // left it, joined once by record id; tonight's golden id comes from the record's cluster, or is its id of last
+    // night. Materialised: the change detection, tonight's cross-reference and the 360 view all read it, and the
+    // hash reads every column of silver.
+    Dataset<Row> tonight = silver.select(col("record_id"), col("source"), col("source_id"), col("updated_at"),
             col("attributes"), ChangedCustomers.rowHash(silver).as(ChangedCustomers.ROW_HASH))
-        .join(ids.records(), "record_id")
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    // Materialised: the change detection and tonight's cross-reference both read it.
-    Dataset<Row> nights = XrefNights.of(owners.select("record_id", "source", "source_id", "golden_id",
-        ChangedCustomers.ROW_HASH).join(bestMatchProbabilities(), new String[] {"record_id"}, "left"), previousXref)
-        .localCheckpoint();
+        .join(clusters, "record_id")
+        .join(bestMatchProbabilities(), new String[] {"record_id"}, "left");
+    Dataset<Row> nights = ids.withIds(XrefNights.of(tonight, previousXref), XrefNights.tonight("cluster_id"),
+        col("golden_id"), XrefNights.tonightName("golden_id")).localCheckpoint();
+    Dataset<Row> owners = XrefNights.tonightsRecords(nights, "source", "source_id", "golden_id", "updated_at",
+        "attributes");
     Dataset<Row> overrides = rules.overrides().rows(spark);
     String fingerprint = RuleFile.fingerprint(rules.file());
     boolean incremental = !full && hashed && lake.exists(CUSTOMERS) && lake.exists(ATTRIBUTE_OVERRIDES)
@@ -158,7 +160,6 @@ public final class GoldenStage {
       return result;
     } finally {
       golden.unpersist();
-      owners.unpersist();
       spark.sparkContext().clearJobGroup();
     }
   }

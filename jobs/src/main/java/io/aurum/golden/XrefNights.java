@@ -36,12 +36,21 @@ final class XrefNights {
     return tonight.select(renamed.toArray(Column[]::new)).join(previous, new String[] {"record_id"}, "full_outer");
   }
 
+  /** Tonight's records of {@code nights} ({@link #of}): {@code record_id} and tonight's {@code columns}. */
+  static Dataset<Row> tonightsRecords(Dataset<Row> nights, String... columns) {
+    List<Column> out = new ArrayList<>(List.of(col("record_id")));
+    for (String c : columns) {
+      out.add(tonight(c).as(c));
+    }
+    return nights.where(col(HERE).isNotNull()).select(out.toArray(Column[]::new));
+  }
+
   /** Tonight's value of {@code column}. */
   static Column tonight(String column) {
     return col(tonightName(column));
   }
 
-  private static String tonightName(String column) {
+  static String tonightName(String column) {
     return "_tonight_" + column;
   }
 }

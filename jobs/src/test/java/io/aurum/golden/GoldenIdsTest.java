@@ -1,5 +1,6 @@
 package io.aurum.golden;
 
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +30,7 @@ class GoldenIdsTest {
     GoldenIds.Result r = GoldenIds.assign(tonight, previous, rows(XREF, "x G1", "x G2", "x G3", "x G4")
         .select("golden_id"), "2026-11-23");
 
-    Map<String, String> ids = map(r.records(), "cluster_id", "golden_id");
+    Map<String, String> ids = map(records(r, tonight, previous), "cluster_id", "golden_id");
     assertEquals("G1", ids.get("a"), "G1 and G2 merged: the tie goes to the smaller id, which survives");
     assertEquals("G3", ids.get("e"), "G3 split: the part with the smaller cluster id keeps it on a tie");
     String fresh = ids.get("f");
@@ -46,12 +47,12 @@ class GoldenIdsTest {
   void theSameClustersAgainKeepEveryIdAndRecordNoEvent() {
     Dataset<Row> tonight = rows(CLUSTERS, "a a", "b a", "c c");
     GoldenIds.Result first = GoldenIds.assign(tonight, rows(XREF), rows(XREF).select("golden_id"), "2026-11-22");
-    Map<String, String> ids = map(first.records(), "cluster_id", "golden_id");
+    Map<String, String> ids = map(records(first, tonight, rows(XREF)), "cluster_id", "golden_id");
     assertEquals(2, first.events().where("event = 'created'").count());
 
-    Dataset<Row> xref = first.records().select("record_id", "golden_id");
+    Dataset<Row> xref = records(first, tonight, rows(XREF)).select("record_id", "golden_id");
     GoldenIds.Result second = GoldenIds.assign(tonight, xref, xref.select("golden_id").distinct(), "2026-11-23");
-    assertEquals(ids, map(second.records(), "cluster_id", "golden_id"));
+    assertEquals(ids, map(records(second, tonight, xref), "cluster_id", "golden_id"));
     assertEquals(0, second.events().count());
   }
 
@@ -68,8 +69,9 @@ class GoldenIdsTest {
     GoldenIds.Result all = GoldenIds.assign(tonight, previous, issued, "2026-11-23");
     GoldenIds.Result within = GoldenIds.assignTouched(tonight, previous, touched, issued, "2026-11-23");
 
-    assertEquals(map(all.records(), "record_id", "golden_id"), map(within.records(), "record_id", "golden_id"));
-    assertEquals("G5", map(within.records(), "record_id", "golden_id").get("n"));
+    Map<String, String> withinIds = map(records(within, tonight, previous), "record_id", "golden_id");
+    assertEquals(map(records(all, tonight, previous), "record_id", "golden_id"), withinIds);
+    assertEquals("G5", withinIds.get("n"), "a cluster no touched record is in keeps its records' id");
     assertEquals(events(all), events(within));
     assertEquals(4, events(within).size());
   }
@@ -77,13 +79,19 @@ class GoldenIdsTest {
   @Test
   void aNewIdNeverReusesOneIssuedBefore() {
     Dataset<Row> tonight = rows(CLUSTERS, "a a");
-    String natural = map(GoldenIds.assign(tonight, rows(XREF), rows(XREF).select("golden_id"), "2026-11-23")
-        .records(), "cluster_id", "golden_id").get("a");
+    String natural = map(records(GoldenIds.assign(tonight, rows(XREF), rows(XREF).select("golden_id"), "2026-11-23"),
+        tonight, rows(XREF)), "cluster_id", "golden_id").get("a");
     Dataset<Row> issued = SparkTest.spark().createDataFrame(List.of(RowFactory.create(natural)),
         StructType.fromDDL("golden_id STRING"));
-    String salted = map(GoldenIds.assign(tonight, rows(XREF), issued, "2026-11-23").records(), "cluster_id",
-        "golden_id").get("a");
+    String salted = map(records(GoldenIds.assign(tonight, rows(XREF), issued, "2026-11-23"), tonight, rows(XREF)),
+        "cluster_id", "golden_id").get("a");
     assertNotEquals(natural, salted);
+  }
+
+  /** Every record of {@code clusters} with its golden id tonight, from {@code previous} where its cluster kept it. */
+  private static Dataset<Row> records(GoldenIds.Result r, Dataset<Row> clusters, Dataset<Row> previous) {
+    return r.withIds(clusters.join(previous.withColumnRenamed("golden_id", "previous_id"), new String[] {"record_id"},
+        "left"), col("cluster_id"), col("previous_id"), "golden_id");
   }
 
   private static List<String> events(GoldenIds.Result r) {
