@@ -233,6 +233,7 @@ class SampleNightTest {
         "the sample gives enough changes");
 
     Path rules = Path.of("..", "rules");
+    long clustersBefore = night.version(MatchStage.CLUSTERS);
     MatchResult incremental = new MatchStage(SparkTest.spark(), night, MatchRules.load(rules), Progress.NONE)
         .run(false);
     assertEquals(expectedScored, incremental.recordsScored());
@@ -243,6 +244,19 @@ class SampleNightTest {
         .join(night.read(MatchStage.CLUSTERS).select(col("record_id").as("original"), col("cluster_id").as("c")),
             functions.expr("original = substring(record_id, 1, length(record_id) - 6)"))
         .where("cluster_id <> c").count(), "a record sent again joins the cluster of its first copy");
+    // A night that failed after writing its pairs, review queue and band keys, before its clusters, is run again:
+    // it scores the same records and leaves the same pairs and clusters, each pair once.
+    Dataset<Row> pairs = night.read(MatchStage.PAIRS).localCheckpoint();
+    SparkTest.spark().sql("RESTORE TABLE delta.`" + night.location(MatchStage.CLUSTERS) + "` TO VERSION AS OF "
+        + clustersBefore);
+    MatchResult again = new MatchStage(SparkTest.spark(), night, MatchRules.load(rules), Progress.NONE).run(false);
+    assertEquals(expectedScored, again.recordsScored());
+    Dataset<Row> pairsAgain = night.read(MatchStage.PAIRS);
+    assertEquals(pairs.count(), pairsAgain.count());
+    assertEquals(0, pairs.except(pairsAgain).count() + pairsAgain.except(pairs).count());
+    Dataset<Row> clustersAgain = night.read(MatchStage.CLUSTERS).select("record_id", "cluster_id");
+    assertEquals(0, incrementalClusters.except(clustersAgain).count()
+        + clustersAgain.except(incrementalClusters).count(), "the night run again gives other clusters");
     MatchResult rerun = new MatchStage(SparkTest.spark(), night, MatchRules.load(rules), Progress.NONE).run(false);
     assertEquals(0, rerun.recordsScored());
 
