@@ -26,6 +26,9 @@ import org.apache.spark.sql.expressions.Window;
  * the run date if that id is taken), so ids are opaque, deterministic and independent of partitioning.
  */
 public final class GoldenIds {
+  /** The column {@link Result#withAssigned} adds. */
+  public static final String ASSIGNED = "assigned_id";
+
   private GoldenIds() {}
 
   /**
@@ -37,15 +40,18 @@ public final class GoldenIds {
    */
   public record Result(Dataset<Row> assignments, Dataset<Row> events) {
     /**
-     * {@code rows} with tonight's golden id in column {@code as}: the id assigned to the row's cluster, else the
-     * record's previous id; null where {@code clusterId} is null (a record not here tonight).
+     * {@code clusters} ({@code record_id}, {@code cluster_id}) with {@link #ASSIGNED}: the id assigned to the
+     * record's cluster, null for a cluster that keeps its records' previous ids ({@link #tonightsId}).
      */
-    public Dataset<Row> withIds(Dataset<Row> rows, Column clusterId, Column previousId, String as) {
-      return rows.join(assignments.select(col("cluster_id").as("_assigned_cluster"),
-              col("golden_id").as("_assigned_id")), clusterId.equalTo(col("_assigned_cluster")), "left")
-          .withColumn(as, when(clusterId.isNotNull(), coalesce(col("_assigned_id"), previousId)))
-          .drop("_assigned_cluster", "_assigned_id");
+    public Dataset<Row> withAssigned(Dataset<Row> clusters) {
+      return clusters.join(assignments.select(col("cluster_id"), col("golden_id").as(ASSIGNED)),
+          new String[] {"cluster_id"}, "left");
     }
+  }
+
+  /** A record's golden id tonight: its cluster's {@link #ASSIGNED} id, else the record's id of last night. */
+  public static Column tonightsId(Column assigned, Column previous) {
+    return coalesce(assigned, previous);
   }
 
   /**

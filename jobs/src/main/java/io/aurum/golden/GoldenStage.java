@@ -112,10 +112,11 @@ public final class GoldenStage {
     // hash reads every column of silver.
     Dataset<Row> tonight = silver.select(col("record_id"), col("source"), col("source_id"), col("updated_at"),
             col("attributes"), ChangedCustomers.rowHash(silver).as(ChangedCustomers.ROW_HASH))
-        .join(clusters, "record_id")
+        .join(ids.withAssigned(clusters), "record_id")
         .join(bestMatchProbabilities(), new String[] {"record_id"}, "left");
-    Dataset<Row> nights = ids.withIds(XrefNights.of(tonight, previousXref), XrefNights.tonight("cluster_id"),
-        col("golden_id"), XrefNights.tonightName("golden_id")).localCheckpoint();
+    Dataset<Row> nights = XrefNights.of(tonight, previousXref);
+    nights = nights.withColumn(XrefNights.tonightName("golden_id"), when(col(XrefNights.HERE).isNotNull(),
+        GoldenIds.tonightsId(XrefNights.tonight(GoldenIds.ASSIGNED), col("golden_id")))).localCheckpoint();
     Dataset<Row> owners = XrefNights.tonightsRecords(nights, "source", "source_id", "golden_id", "updated_at",
         "attributes");
     Dataset<Row> overrides = rules.overrides().rows(spark);

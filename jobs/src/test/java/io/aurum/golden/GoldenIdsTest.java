@@ -90,8 +90,9 @@ class GoldenIdsTest {
 
   /** Every record of {@code clusters} with its golden id tonight, from {@code previous} where its cluster kept it. */
   private static Dataset<Row> records(GoldenIds.Result r, Dataset<Row> clusters, Dataset<Row> previous) {
-    return r.withIds(clusters.join(previous.withColumnRenamed("golden_id", "previous_id"), new String[] {"record_id"},
-        "left"), col("cluster_id"), col("previous_id"), "golden_id");
+    return r.withAssigned(clusters).join(previous.withColumnRenamed("golden_id", "previous_id"),
+            new String[] {"record_id"}, "left")
+        .withColumn("golden_id", GoldenIds.tonightsId(col(GoldenIds.ASSIGNED), col("previous_id")));
   }
 
   private static List<String> events(GoldenIds.Result r) {
