@@ -136,12 +136,15 @@ class GoldenStageTest {
     // attempt compares its records with), and is run again: the new and split customers get the ids the failed
     // attempt gave them, and no event is recorded twice.
     long eventCount = lake.read(GoldenStage.ID_EVENTS).count();
+    List<Row> customerIds = lake.read(GoldenStage.CUSTOMERS).select("golden_id").orderBy("golden_id").collectAsList();
     SparkTest.spark().sql("RESTORE TABLE delta.`" + lake.location(GoldenStage.XREF) + "` TO VERSION AS OF "
         + xrefOfNight1);
     GoldenResult again = new GoldenStage(SparkTest.spark(), lake, SurvivorshipRules.load(dir.resolve("rules")),
         Progress.NONE).run(run("n2-again", "2026-11-22"), false);
     assertEquals(night2, goldenIds(lake), "every record has the id the failed attempt gave it");
     assertEquals(0, again.changed());
+    assertEquals(customerIds, lake.read(GoldenStage.CUSTOMERS).select("golden_id").orderBy("golden_id")
+        .collectAsList(), "the same golden records, none twice");
     assertEquals(eventCount, lake.read(GoldenStage.ID_EVENTS).count(), "no event twice");
 
     // The night was incremental (Eve's record is as it was, her golden record not built again); a full rebuild of
