@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import io.aurum.standardize.StandardizeStage;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,6 +40,6 @@ public final class SilverChanges {
     Dataset<Row> kept = updated.where(pick.lt(80).or(pick.geq(90)));
     Dataset<Row> resent = updated.where(pick.geq(90).and(pick.lt(100)))
         .withColumn("source_id", concat(col("source_id"), lit("-resent")));
-    return kept.unionByName(resent).drop(PICK);
+    return StandardizeStage.withValueHash(kept.unionByName(resent).drop(PICK));
   }
 }

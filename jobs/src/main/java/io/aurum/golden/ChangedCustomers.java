@@ -8,9 +8,6 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
-import io.aurum.lake.ValueHash;
-import io.aurum.standardize.CanonicalProjection;
-import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,17 +15,13 @@ import org.apache.spark.sql.Row;
 /**
  * The golden records an incremental night must build again: those whose source records are not exactly last
  * night's. Everything survivorship reads comes from a customer's records, so a golden record whose records all
- * kept their golden id and their values ({@link #rowHash}) would come out as it is.
+ * kept their golden id and their values ({@code value_hash} of silver, kept as {@link #ROW_HASH} in the
+ * cross-reference) would come out as it is.
  */
 public final class ChangedCustomers {
   static final String ROW_HASH = "row_hash";
 
   private ChangedCustomers() {}
-
-  /** A hash of a silver row's values, lineage columns (run, file, ingestion time) left out. */
-  static Column rowHash(Dataset<Row> silver) {
-    return ValueHash.of(Arrays.stream(silver.columns()).filter(c -> !CanonicalProjection.LINEAGE.contains(c)).toList());
-  }
 
   /**
    * @param nights     {@link XrefNights} of tonight's records ({@code golden_id}, {@code row_hash}) and the

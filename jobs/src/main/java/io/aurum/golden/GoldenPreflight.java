@@ -1,6 +1,7 @@
 package io.aurum.golden;
 
 import io.aurum.config.ConfigProblems;
+import io.aurum.standardize.StandardizeStage;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.apache.spark.sql.types.StructType;
 /** Checks {@link SurvivorshipRules} against the schema of {@code silver.customers} before any data is read. */
 public final class GoldenPreflight {
   private static final List<String> NEEDED = List.of("source", "source_id", "updated_at", "_ingested_at", "dq_issues",
-      "attributes");
+      "attributes", StandardizeStage.VALUE_HASH);
 
   private GoldenPreflight() {}
 
@@ -27,7 +28,7 @@ public final class GoldenPreflight {
           "attributes." + a.name(), "\"" + f + "\" is not a column of silver.customers; columns: " + columns));
     }
     NEEDED.stream().filter(c -> !columns.contains(c)).forEach(c -> problems.add(rules.file().toString(),
-        "(silver.customers)", "survivorship needs the column \"" + c + "\""));
+        "(silver.customers)", "the golden stage needs the column \"" + c + "\""));
     for (AttributeOverrides.Override o : rules.overrides().overrides()) {
       if (columns.contains(o.field()) && !fits(o.value(), silver.apply(o.field()).dataType())) {
         problems.add(o.location(), AttributeOverrides.FILE, "\"" + o.value() + "\" is not a "

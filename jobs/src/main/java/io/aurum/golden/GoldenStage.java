@@ -106,12 +106,11 @@ public final class GoldenStage {
     Dataset<Row> idEvents = ids.events().localCheckpoint();
     Dataset<Row> silver = lake.read(StandardizeStage.CUSTOMERS)
         .withColumn("record_id", concat(col("source"), lit(":"), col("source_id")));
-    // Tonight's records (their cluster, row hash and best match probability) and the cross-reference as last night
+    // Tonight's records (their cluster, value hash and best match probability) and the cross-reference as last night
     // left it, joined once by record id; tonight's golden id comes from the record's cluster, or is its id of last
-    // night. Materialised: the change detection, tonight's cross-reference and the 360 view all read it, and the
-    // hash reads every column of silver.
+    // night. Materialised: the change detection, tonight's cross-reference and the 360 view all read it.
     Dataset<Row> tonight = silver.select(col("record_id"), col("source"), col("source_id"), col("updated_at"),
-            col("attributes"), ChangedCustomers.rowHash(silver).as(ChangedCustomers.ROW_HASH))
+            col("attributes"), col(StandardizeStage.VALUE_HASH).as(ChangedCustomers.ROW_HASH))
         .join(ids.withAssigned(clusters), "record_id")
         .join(bestMatchProbabilities(), new String[] {"record_id"}, "left");
     Dataset<Row> nights = XrefNights.of(tonight, previousXref);

@@ -10,6 +10,7 @@ import io.aurum.config.SourceRule;
 import io.aurum.lake.Lakehouse;
 import io.aurum.lake.TableName;
 import io.aurum.lake.Tables;
+import io.aurum.lake.ValueHash;
 import io.aurum.pipeline.Progress;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +28,18 @@ import org.apache.spark.sql.SparkSession;
  * canonical fields, unioned and cleaned by {@code rules/standardize.conf} (with the sources' own overrides).
  * Customers get the match keys and go to {@code silver.customers}; orders are converted to the reporting
  * currency, flagged as refunds or cancellations and go to {@code silver.orders}. Both are rebuilt each run:
- * one row per current source record, each with its {@code dq_issues}. Issue counts per source go to the stage
- * result (and from there to {@code ops.stage_metrics}).
+ * one row per current source record, each with its {@code dq_issues}; a customer record also carries its
+ * {@link #VALUE_HASH}. Issue counts per source go to the stage result (and from there to {@code ops.stage_metrics}).
  */
 public final class StandardizeStage {
   public static final String NAME = "standardize";
   public static final TableName CUSTOMERS = new TableName("silver", "customers");
   public static final TableName ORDERS = new TableName("silver", "orders");
+  /**
+   * The column of {@code silver.customers} holding a hash of the record's values (lineage left out): a later stage
+   * tells a changed record by it without reading every column.
+   */
+  public static final String VALUE_HASH = "value_hash";
 
   private final SparkSession spark;
   private final Lakehouse lake;
@@ -71,7 +77,7 @@ public final class StandardizeStage {
       return;
     }
     Dataset<Row> silver = entity == CanonicalEntity.CUSTOMERS
-        ? RecordStandardizer.withMatchKeys(current, rules.matchKeys())
+        ? withValueHash(RecordStandardizer.withMatchKeys(current, rules.matchKeys()))
         : rules.orderAmounts().apply(current);
     long written = lake.overwrite(silver, target);
     Map<String, Map<String, Long>> issues = new TreeMap<>();
@@ -86,6 +92,13 @@ public final class StandardizeStage {
         .collect(Collectors.joining(", "));
     progress.line(String.format("%-11s %-28s rows %,d  issues %s  %.1f s", NAME, target, written,
         perSource.isEmpty() ? "none" : perSource, result.seconds()));
+  }
+
+  /** {@code customers} with (or with a fresh) {@link #VALUE_HASH} of their values: every column but the lineage. */
+  public static Dataset<Row> withValueHash(Dataset<Row> customers) {
+    Dataset<Row> values = customers.drop(VALUE_HASH);
+    return values.withColumn(VALUE_HASH, ValueHash.of(List.of(values.columns()).stream()
+        .filter(c -> !CanonicalProjection.LINEAGE.contains(c)).toList()));
   }
 
   /** The current records of every source's bronze table of {@code entity}, unioned and standardized in one plan. */

@@ -200,7 +200,8 @@ class GoldenStageTest {
 
   /** Writes silver, clusters (each argument: the records of one cluster) and pairs within clusters. */
   private static void write(Lakehouse lake, List<Row> silver, String... clusters) {
-    lake.overwrite(SparkTest.spark().createDataFrame(silver, SILVER), StandardizeStage.CUSTOMERS);
+    lake.overwrite(StandardizeStage.withValueHash(SparkTest.spark().createDataFrame(silver, SILVER)),
+        StandardizeStage.CUSTOMERS);
     List<Row> rows = new ArrayList<>();
     List<Row> pairs = new ArrayList<>();
     for (String cluster : clusters) {
