@@ -28,7 +28,8 @@ public final class GoldenPreflight {
           "attributes." + a.name(), "\"" + f + "\" is not a column of silver.customers; columns: " + columns));
     }
     NEEDED.stream().filter(c -> !columns.contains(c)).forEach(c -> problems.add(rules.file().toString(),
-        "(silver.customers)", "the golden stage needs the column \"" + c + "\""));
+        "(silver.customers)", "the golden stage needs the column \"" + c
+        + "\" (written by the standardize stage: run it again if an earlier version of Aurum wrote silver)"));
     for (AttributeOverrides.Override o : rules.overrides().overrides()) {
       if (columns.contains(o.field()) && !fits(o.value(), silver.apply(o.field()).dataType())) {
         problems.add(o.location(), AttributeOverrides.FILE, "\"" + o.value() + "\" is not a "

@@ -51,6 +51,6 @@ public final class StandardizePreflight {
       }
     }
     problems.throwIfAny();
-    return standardized.schema();
+    return StandardizeStage.withValueHash(standardized).schema();
   }
 }

@@ -23,6 +23,7 @@ import io.aurum.match.compare.JaroWinkler;
 import io.aurum.match.score.FsParameters;
 import io.aurum.match.score.ParametersFile;
 import io.aurum.testing.SparkTest;
+import io.aurum.standardize.StandardizeStage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -226,8 +227,9 @@ class SampleNightTest {
         .withColumn("source_id", functions.concat(col("source_id"), functions.lit("-again")));
     Dataset<Row> revalued = silver.where("_pick = 4")
         .withColumn("region", functions.expr("concat('Region ', source_id)"));
-    night.overwrite(silver.where("_pick NOT IN (1, 2, 4)").unionByName(changed).unionByName(resent)
-        .unionByName(revalued).drop("_pick"), silverTable);
+    // As the standardize stage writes them: with the value hashes of the changed values.
+    night.overwrite(StandardizeStage.withValueHash(silver.where("_pick NOT IN (1, 2, 4)").unionByName(changed)
+        .unionByName(resent).unionByName(revalued).drop("_pick")), silverTable);
     long expectedScored = changed.count() + resent.count();
     assertTrue(expectedScored > 20 && silver.where("_pick = 2").count() > 10 && revalued.count() > 10,
         "the sample gives enough changes");
