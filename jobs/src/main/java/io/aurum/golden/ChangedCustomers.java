@@ -31,7 +31,7 @@ public final class ChangedCustomers {
    *     record that moved or is gone, and the overridden ones
    */
   static Dataset<Row> of(Dataset<Row> nights, Dataset<Row> overridden) {
-    Column lastNight = col("last_seen").equalTo(lit(nights.select(max("last_seen")).first().getDate(0)));
+    Column lastNight = lastNight(nights);
     Column lastId = when(lastNight, col("golden_id"));
     Column tonightId = XrefNights.tonight("golden_id");
     // A record that is new, changed or moved names tonight's id, one that moved or is gone last night's id.
@@ -43,5 +43,26 @@ public final class ChangedCustomers {
         .where(col("golden_id").isNotNull())
         .unionByName(overridden.select("golden_id"))
         .distinct();
+  }
+
+  /**
+   * Distinct tonight's {@code golden_id} of the records whose orders are not last night's: their
+   * {@link Customer360#ORDERS_HASH} differs from the one the cross-reference kept last night (orders added, changed
+   * or gone). Such a customer's 360 view changes though its golden record may not.
+   *
+   * @param nights {@link XrefNights} of tonight's records ({@code golden_id}, {@code orders_hash}) and the
+   *               cross-reference as last night left it
+   */
+  static Dataset<Row> withChangedOrders(Dataset<Row> nights) {
+    Column hash = col(Customer360.ORDERS_HASH);
+    return nights.where(XrefNights.tonight("golden_id").isNotNull()
+            .and(not(XrefNights.tonight(Customer360.ORDERS_HASH).eqNullSafe(when(lastNight(nights), hash)))))
+        .select(XrefNights.tonight("golden_id").as("golden_id"))
+        .distinct();
+  }
+
+  /** True for a cross-reference row last seen on the last night (the latest night it holds). */
+  private static Column lastNight(Dataset<Row> nights) {
+    return col("last_seen").equalTo(lit(nights.select(max("last_seen")).first().getDate(0)));
   }
 }

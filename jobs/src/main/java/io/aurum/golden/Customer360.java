@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.first;
@@ -16,13 +17,12 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.aurum.lake.ValueHash;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -45,6 +45,9 @@ public final class Customer360 {
       + "ordered_at TIMESTAMP, amount_reporting DECIMAL(18,2), reporting_currency STRING, is_refund BOOLEAN, "
       + "is_cancelled BOOLEAN");
 
+  /** A source record's {@link #recordOrders} hash, kept in the cross-reference. */
+  public static final String ORDERS_HASH = "orders_hash";
+
   /** The order columns of the view, in its order. */
   static final List<String> ORDER_SUMMARY = List.of("order_count", "net_revenue", "reporting_currency",
       "refunded_orders", "cancelled_orders", "first_order_at", "last_order_at");
@@ -52,54 +55,42 @@ public final class Customer360 {
   private Customer360() {}
 
   /**
-   * Each golden customer's orders: {@code golden_id} and {@link #ORDER_SUMMARY} (no row for a customer without
-   * orders).
+   * Each source customer's orders, as a source record of {@code silver.customers} sees them: {@code record_id}
+   * ({@code source:customer_source_id}), {@link #ORDER_SUMMARY} and {@link #ORDERS_HASH}, a hash of those columns
+   * by which a later night tells whose orders changed. One row per source customer with orders; an order whose
+   * customer has no source record tonight reaches no golden customer.
    *
-   * @param records tonight's source records: {@code source, source_id, golden_id}
-   * @param orders  {@code silver.orders}: {@link #ORDER_COLUMNS}
+   * @param orders {@code silver.orders}: {@link #ORDER_COLUMNS}
    */
-  public static Dataset<Row> orderSummaries(Dataset<Row> records, Dataset<Row> orders) {
-    Dataset<Row> owners = records.select(col("source").as("_source"), col("source_id").as("_source_id"),
-        col("golden_id").as("_golden_id"));
+  public static Dataset<Row> recordOrders(Dataset<Row> orders) {
     Column counted = not(coalesce(col("is_refund"), lit(false))).and(not(coalesce(col("is_cancelled"), lit(false))));
-    // Summed per source customer first: the orders' rows collapse where they are read, and only one row per source
-    // customer is shuffled to meet its golden id (the sums, counts, minima and maxima add up again per customer).
-    Dataset<Row> perSourceCustomer = orders.groupBy("source", "customer_source_id")
-        .agg(count(when(counted, lit(1))).as("_orders"),
-            sum(when(counted, col("amount_reporting"))).as("_revenue"),
-            first(col("reporting_currency"), true).as("_currency"),
-            count(when(col("is_refund"), lit(1))).as("_refunds"),
-            count(when(col("is_cancelled"), lit(1))).as("_cancellations"),
-            min(when(counted, col("ordered_at"))).as("_first"),
-            max(when(counted, col("ordered_at"))).as("_last"));
-    return perSourceCustomer
-        .join(owners, col("source").equalTo(col("_source")).and(col("customer_source_id").equalTo(col("_source_id"))))
-        .groupBy(col("_golden_id").as("golden_id"))
-        .agg(sum("_orders").as("order_count"),
-            sum("_revenue").cast("decimal(28,2)").as("net_revenue"),
-            first(col("_currency"), true).as("reporting_currency"),
-            sum("_refunds").as("refunded_orders"),
-            sum("_cancellations").as("cancelled_orders"),
-            min("_first").as("first_order_at"),
-            max("_last").as("last_order_at"));
+    return orders.groupBy(concat(col("source"), lit(":"), col("customer_source_id")).as("record_id"))
+        .agg(count(when(counted, lit(1))).as("order_count"),
+            sum(when(counted, col("amount_reporting"))).cast("decimal(28,2)").as("net_revenue"),
+            first(col("reporting_currency"), true).as("reporting_currency"),
+            count(when(col("is_refund"), lit(1))).as("refunded_orders"),
+            count(when(col("is_cancelled"), lit(1))).as("cancelled_orders"),
+            min(when(counted, col("ordered_at"))).as("first_order_at"),
+            max(when(counted, col("ordered_at"))).as("last_order_at"))
+        .withColumn(ORDERS_HASH, ValueHash.of(ORDER_SUMMARY));
   }
 
   /**
-   * {@code golden_id} of the customers whose {@link #orderSummaries} differ from their row in {@code view} (an
-   * earlier result of {@link #of}): orders added, changed or gone since, and customers missing on either side.
+   * Each golden customer's orders: {@code golden_id} and {@link #ORDER_SUMMARY} (no row for a customer without
+   * orders). The sums, counts, minima and maxima of its records add up.
+   *
+   * @param records source records: {@code golden_id} and their {@link #recordOrders} columns (null without orders)
    */
-  public static Dataset<Row> withChangedOrders(Dataset<Row> view, Dataset<Row> orderSummaries) {
-    Dataset<Row> tonight = orderSummaries.select(Stream.concat(Stream.of(col("golden_id")),
-        ORDER_SUMMARY.stream().map(c -> col(c).as("_" + c))).toArray(Column[]::new));
-    Column same = lit(true);
-    for (String c : ORDER_SUMMARY) {
-      same = same.and(col(c).eqNullSafe(withoutOrders(c, col("_" + c))));
-    }
-    return view.select(Stream.concat(Stream.of(col("golden_id")), ORDER_SUMMARY.stream().map(functions::col))
-            .toArray(Column[]::new))
-        .join(tonight, new String[] {"golden_id"}, "full_outer")
-        .where(not(same))
-        .select("golden_id");
+  public static Dataset<Row> orderSummaries(Dataset<Row> records) {
+    return records.where(col("order_count").isNotNull())
+        .groupBy("golden_id")
+        .agg(sum("order_count").as("order_count"),
+            sum("net_revenue").cast("decimal(28,2)").as("net_revenue"),
+            first(col("reporting_currency"), true).as("reporting_currency"),
+            sum("refunded_orders").as("refunded_orders"),
+            sum("cancelled_orders").as("cancelled_orders"),
+            min("first_order_at").as("first_order_at"),
+            max("last_order_at").as("last_order_at"));
   }
 
   /** A {@link #ORDER_SUMMARY} column as the view shows it: zero counts and revenue for a customer without orders. */

@@ -63,6 +63,12 @@ public final class GoldenIds {
    *     ids, which are computed here once (two Spark jobs) because both results read them
    */
   public static Result assign(Dataset<Row> clusters, Dataset<Row> previous, Dataset<Row> issued, String runDate) {
+    return assign(clusters, previous, issued, runDate, false);
+  }
+
+  /** {@link #assign}; with {@code fewClusters} the new ids are broadcast to the taken ids, which are not shuffled. */
+  private static Result assign(Dataset<Row> clusters, Dataset<Row> previous, Dataset<Row> issued, String runDate,
+                               boolean fewClusters) {
     Dataset<Row> overlap = clusters.join(previous, "record_id").groupBy("cluster_id", "golden_id")
         .agg(count(lit(1)).as("n"));
     // Materialised: the assignments and the events both read it, and it takes the population's overlap to build.
@@ -78,8 +84,9 @@ public final class GoldenIds {
     Dataset<Row> candidates = sizes.join(kept, new String[] {"cluster_id"}, "left_anti")
         .withColumn("_candidate", newId(col("cluster_id")));
     // The taken ids among the candidates only: the ids ever issued are as many as the customers.
+    Dataset<Row> candidateIds = candidates.select("_candidate");
     Dataset<Row> taken = issued.select(col("golden_id").as("_candidate"))
-        .join(candidates.select("_candidate"), new String[] {"_candidate"}, "left_semi")
+        .join(fewClusters ? broadcast(candidateIds) : candidateIds, new String[] {"_candidate"}, "left_semi")
         .distinct().withColumn("_taken", lit(true));
     Dataset<Row> fresh = candidates.join(taken, new String[] {"_candidate"}, "left")
         .withColumn("golden_id", when(col("_taken"), newId(concat(col("cluster_id"), lit("|" + runDate))))
@@ -121,7 +128,7 @@ public final class GoldenIds {
     Dataset<Row> scopeIds = previous.join(broadcast(scopeClusters.select("record_id").unionByName(touchedIds)
         .distinct()), "record_id").select("golden_id").distinct();
     Dataset<Row> scopePrevious = previous.join(broadcast(scopeIds), "golden_id").localCheckpoint();
-    Result scoped = assign(scopeClusters, scopePrevious, issued, runDate);
+    Result scoped = assign(scopeClusters, scopePrevious, issued, runDate, true);
     return new Result(broadcast(scoped.assignments()), scoped.events());
   }
 

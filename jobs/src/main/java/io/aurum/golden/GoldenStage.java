@@ -53,7 +53,7 @@ public final class GoldenStage {
   public static final TableName CUSTOMER_360 = new TableName("gold", "customer_360");
   private static final StructType XREF_SCHEMA = StructType.fromDDL("record_id STRING, source STRING, "
       + "source_id STRING, golden_id STRING, match_probability DOUBLE, first_seen DATE, last_seen DATE, "
-      + "row_hash BIGINT");
+      + "row_hash BIGINT, orders_hash BIGINT");
   private static final String RULES_STATE = "_state/golden-rules.sha256";
   /** The version of {@code match.clusters} the last night read, when the table had its change feed on. */
   private static final String CLUSTERS_STATE = "_state/golden-clusters.version";
@@ -93,6 +93,11 @@ public final class GoldenStage {
     if (!hashed) {
       previousXref = previousXref.withColumn(ChangedCustomers.ROW_HASH, lit(null).cast("bigint"));
     }
+    // A cross-reference of an earlier version without order hashes: the 360 view is rebuilt whole once.
+    boolean ordersHashed = List.of(previousXref.columns()).contains(Customer360.ORDERS_HASH);
+    if (!ordersHashed) {
+      previousXref = previousXref.withColumn(Customer360.ORDERS_HASH, lit(null).cast("bigint"));
+    }
     Dataset<Row> previousIds = previousXref.select("record_id", "golden_id");
     // Taken: the ids of earlier nights' events and those last night left. Not those a failed attempt of tonight
     // issued before it ended: run again, the night gives the same clusters the same ids.
@@ -106,18 +111,21 @@ public final class GoldenStage {
     Dataset<Row> idEvents = ids.events().localCheckpoint();
     Dataset<Row> silver = lake.read(StandardizeStage.CUSTOMERS)
         .withColumn("record_id", concat(col("source"), lit(":"), col("source_id")));
-    // Tonight's records (their cluster, value hash and best match probability) and the cross-reference as last night
-    // left it, joined once by record id; tonight's golden id comes from the record's cluster, or is its id of last
-    // night. Materialised: the change detection, tonight's cross-reference and the 360 view all read it.
+    // Tonight's records (their cluster, value hash, best match probability and orders) and the cross-reference as
+    // last night left it, joined once by record id; tonight's golden id comes from the record's cluster, or is its id
+    // of last night. Materialised: the change detection, tonight's cross-reference and the 360 view all read it.
     Dataset<Row> tonight = silver.select(col("record_id"), col("source"), col("source_id"), col("updated_at"),
             col("attributes"), col(StandardizeStage.VALUE_HASH).as(ChangedCustomers.ROW_HASH))
         .join(ids.withAssigned(clusters), "record_id")
-        .join(bestMatchProbabilities(), new String[] {"record_id"}, "left");
+        .join(bestMatchProbabilities(), new String[] {"record_id"}, "left")
+        .join(Customer360.recordOrders(orders()), new String[] {"record_id"}, "left");
     Dataset<Row> nights = XrefNights.of(tonight, previousXref);
     nights = nights.withColumn(XrefNights.tonightName("golden_id"), when(col(XrefNights.HERE).isNotNull(),
         GoldenIds.tonightsId(XrefNights.tonight(GoldenIds.ASSIGNED), col("golden_id")))).localCheckpoint();
-    Dataset<Row> owners = XrefNights.tonightsRecords(nights, "source", "source_id", "golden_id", "updated_at",
-        "attributes");
+    List<String> ownerColumns = new ArrayList<>(List.of("source", "source_id", "golden_id", "updated_at",
+        "attributes"));
+    ownerColumns.addAll(Customer360.ORDER_SUMMARY);
+    Dataset<Row> owners = XrefNights.tonightsRecords(nights, ownerColumns.toArray(String[]::new));
     Dataset<Row> overrides = rules.overrides().rows(spark);
     String fingerprint = RuleFile.fingerprint(rules.file());
     boolean incremental = !full && hashed && lake.exists(CUSTOMERS) && lake.exists(ATTRIBUTE_OVERRIDES)
@@ -143,7 +151,8 @@ public final class GoldenStage {
       long changed = writeCustomers(golden, ended);
       writeHistory(golden, ended, run);
       auditOverrides(overrides);
-      writeCustomer360(owners, incremental ? changedIds.unionByName(ended) : null);
+      writeCustomer360(owners, incremental && ordersHashed
+          ? changedIds.unionByName(ended).unionByName(ChangedCustomers.withChangedOrders(nights)) : null);
       // Last: the next night finds its changed customers against this cross-reference, so a night that fails before
       // it builds the same customers again when it is run again.
       long xref = writeXref(nights, runDate);
@@ -190,28 +199,29 @@ public final class GoldenStage {
     return Optional.of(touched);
   }
 
-  /**
-   * {@code gold.customer_360}, rebuilt whole unless {@code rebuilt} ({@code golden_id} of the customers built again
-   * or ended tonight) is given: then only the rows of those customers and of the customers whose orders changed are
-   * written, in one MERGE. Every other customer has last night's records, values and orders, so its row would come
-   * out as it is.
-   */
-  private void writeCustomer360(Dataset<Row> owners, Dataset<Row> rebuilt) {
-    Dataset<Row> orders = lake.exists(StandardizeStage.ORDERS) ? lake.read(StandardizeStage.ORDERS)
+  /** {@code silver.orders}, or no orders when no source has any. */
+  private Dataset<Row> orders() {
+    return lake.exists(StandardizeStage.ORDERS) ? lake.read(StandardizeStage.ORDERS)
         : spark.createDataFrame(List.of(), Customer360.ORDER_COLUMNS);
+  }
+
+  /**
+   * {@code gold.customer_360} from tonight's {@code owners} (with their {@link Customer360#recordOrders}), rebuilt
+   * whole unless {@code changed} ({@code golden_id} of the customers built again, ended or whose orders changed
+   * tonight) is given: then only the rows of those customers are written, in one MERGE. Every other customer has
+   * last night's records, values and orders, so its row would come out as it is.
+   */
+  private void writeCustomer360(Dataset<Row> owners, Dataset<Row> changed) {
     Dataset<Row> customers = lake.read(CUSTOMERS);
-    Dataset<Row> summaries = Customer360.orderSummaries(owners, orders);
-    if (rebuilt == null || !lake.exists(CUSTOMER_360)) {
-      lake.overwrite(Customer360.of(customers, owners, summaries, rules.view360()), CUSTOMER_360);
+    if (changed == null || !lake.exists(CUSTOMER_360)) {
+      lake.overwrite(Customer360.of(customers, owners, Customer360.orderSummaries(owners), rules.view360()),
+          CUSTOMER_360);
       return;
     }
-    // Materialised: the change detection and the rows both read them.
-    summaries = summaries.localCheckpoint();
-    Dataset<Row> ids = broadcast(rebuilt
-        .unionByName(Customer360.withChangedOrders(lake.snapshot(CUSTOMER_360), summaries))
-        .distinct().localCheckpoint());
-    Dataset<Row> rows = Customer360.of(customers.join(ids, "golden_id"), owners.join(ids, "golden_id"),
-        summaries.join(ids, "golden_id"), rules.view360()).withColumn("_gone", lit(false));
+    Dataset<Row> ids = broadcast(changed.distinct().localCheckpoint());
+    Dataset<Row> changedOwners = owners.join(ids, "golden_id");
+    Dataset<Row> rows = Customer360.of(customers.join(ids, "golden_id"), changedOwners,
+        Customer360.orderSummaries(changedOwners), rules.view360()).withColumn("_gone", lit(false));
     Dataset<Row> gone = ids.join(rows.select("golden_id"), new String[] {"golden_id"}, "left_anti")
         .withColumn("_gone", lit(true));
     lake.merge(CUSTOMER_360, rows.unionByName(gone, true), "t.golden_id = s.golden_id")
@@ -361,7 +371,7 @@ public final class GoldenStage {
         latest.apply("golden_id"), latest.apply("match_probability"),
         when(here, coalesce(col("first_seen"), lit(runDate))).otherwise(col("first_seen")).as("first_seen"),
         when(here, lit(runDate)).otherwise(col("last_seen")).as("last_seen"),
-        latest.apply(ChangedCustomers.ROW_HASH));
+        latest.apply(ChangedCustomers.ROW_HASH), latest.apply(Customer360.ORDERS_HASH));
     return lake.overwrite(all, XREF);
   }
 }

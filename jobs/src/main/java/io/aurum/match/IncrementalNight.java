@@ -1,7 +1,9 @@
 package io.aurum.match;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.not;
 
 import io.aurum.lake.Lakehouse;
 import io.aurum.match.block.CandidatePairs;
@@ -58,26 +60,31 @@ public record IncrementalNight(Dataset<Row> changed, Dataset<Row> dirtyIds, Data
     }
     Dataset<Row> previous = lake.snapshot(MatchStage.CLUSTERS)
         .select(ID, "cluster_id", "cluster_size", "component_id", HASH);
-    Dataset<Row> changed = records.join(previous.select(ID, HASH), new String[] {ID, HASH}, "left_anti")
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> removed = previous.select(ID).join(records.select(ID), new String[] {ID}, "left_anti");
-    Dataset<Row> dirty = changed.select(ID).unionByName(removed).localCheckpoint();
-    long changedCount = changed.count();
-    long removedCount = dirty.count() - changedCount;
+    // Both nights' ids and hashes meet in one join of two narrow columns; only the few changed records are then
+    // picked from the population, which is not shuffled.
+    Dataset<Row> dirty = records.select(col(ID), col(HASH).as("_tonight"))
+        .join(previous.select(col(ID), col(HASH).as("_last")), new String[] {ID}, "full_outer")
+        .where(not(col("_tonight").eqNullSafe(col("_last"))))
+        .select(col(ID), col("_tonight").isNull().as("_removed"))
+        .localCheckpoint();
+    long removedCount = dirty.where(col("_removed")).count();
+    long changedCount = dirty.count() - removedCount;
     double fraction = (changedCount + removedCount) / (double) Math.max(1, recordCount);
     if (fraction > rules.incremental().maxChangedFraction()) {
       log.accept(String.format("all records: %,d new or changed and %,d removed records are %.1f%% of %,d, above "
           + "max-changed-fraction %.1f%%", changedCount, removedCount, 100 * fraction, recordCount,
           100 * rules.incremental().maxChangedFraction()));
-      changed.unpersist();
       return Optional.empty();
     }
+    Dataset<Row> changed = records.join(broadcast(dirty.where(not(col("_removed"))).select(ID)), ID)
+        .persist(StorageLevel.MEMORY_AND_DISK());
     FsParameters parameters = rules.pinnedParameters() != null
         ? ParametersFile.read(rules.pinnedParameters(), rules.comparisons())
         : parameters(parameterRows.collectAsList(), rules.comparisons());
     log.accept(String.format("incremental: %,d new or changed and %,d removed records (%.2f%% of %,d), scored with "
         + "the parameters of the last run", changedCount, removedCount, 100 * fraction, recordCount));
-    return Optional.of(new IncrementalNight(changed, dirty, previous, parameters, changedCount, removedCount));
+    return Optional.of(new IncrementalNight(changed, dirty.select(ID), previous, parameters, changedCount,
+        removedCount));
   }
 
   /** The last run's pair rows without those of a dirty record, plus tonight's pairs. */
