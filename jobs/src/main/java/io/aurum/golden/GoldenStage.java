@@ -89,14 +89,15 @@ public final class GoldenStage {
     Dataset<Row> clusters = lake.snapshot(MatchStage.CLUSTERS, clustersVersion).select("record_id", "cluster_id");
     // Ids and events are computed once, before anything is written: the tables they read change below.
     Dataset<Row> previousXref = lake.snapshot(XREF);
-    boolean hashed = List.of(previousXref.columns()).contains(ChangedCustomers.ROW_HASH);
-    if (!hashed) {
-      previousXref = previousXref.withColumn(ChangedCustomers.ROW_HASH, lit(null).cast("bigint"));
-    }
-    // A cross-reference of an earlier version without order hashes: the 360 view is rebuilt whole once.
-    boolean ordersHashed = List.of(previousXref.columns()).contains(Customer360.ORDERS_HASH);
-    if (!ordersHashed) {
-      previousXref = previousXref.withColumn(Customer360.ORDERS_HASH, lit(null).cast("bigint"));
+    // A cross-reference of an earlier version may lack a hash: without row hashes every customer is built again
+    // once, without order hashes the 360 view is rebuilt whole once.
+    List<String> xrefColumns = List.of(previousXref.columns());
+    boolean hashed = xrefColumns.contains(ChangedCustomers.ROW_HASH);
+    boolean ordersHashed = xrefColumns.contains(Customer360.ORDERS_HASH);
+    for (String hash : List.of(ChangedCustomers.ROW_HASH, Customer360.ORDERS_HASH)) {
+      if (!xrefColumns.contains(hash)) {
+        previousXref = previousXref.withColumn(hash, lit(null).cast("bigint"));
+      }
     }
     Dataset<Row> previousIds = previousXref.select("record_id", "golden_id");
     // Taken: the ids of earlier nights' events and those last night left. Not those a failed attempt of tonight
