@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -80,6 +81,8 @@ public final class GoldenStage {
    */
   public GoldenResult run(RunContext run, boolean full) {
     long start = System.nanoTime();
+    Progress log = progress.timed();
+    Consumer<String> say = line -> log.line(String.format("%-11s %s", NAME, line));
     spark.sparkContext().setJobGroup(NAME, "golden records", false);
     Date runDate = Date.valueOf(run.runDate());
     lake.ensure(XREF, XREF_SCHEMA);
@@ -105,11 +108,12 @@ public final class GoldenStage {
     Dataset<Row> issued = lake.read(ID_EVENTS).where(col("run_date").lt(lit(runDate))).select("golden_id")
         .unionByName(previousIds.select("golden_id"));
     Optional<Dataset<Row>> touched = full || !clusterChangeFeed ? Optional.empty()
-        : touchedRecords(clusters, clustersVersion);
+        : touchedRecords(clusters, clustersVersion, say);
     GoldenIds.Result ids = touched.isPresent()
         ? GoldenIds.assignTouched(clusters, previousIds, touched.get(), issued, run.runDate().toString())
         : GoldenIds.assign(clusters, previousIds, issued, run.runDate().toString());
     Dataset<Row> idEvents = ids.events().localCheckpoint();
+    say.accept("id events computed");
     Dataset<Row> silver = lake.read(StandardizeStage.CUSTOMERS)
         .withColumn("record_id", concat(col("source"), lit(":"), col("source_id")));
     // Tonight's records (their cluster, value hash, best match probability and orders) and the cross-reference as
@@ -123,6 +127,7 @@ public final class GoldenStage {
     Dataset<Row> nights = XrefNights.of(tonight, previousXref);
     nights = nights.withColumn(XrefNights.tonightName("golden_id"), when(col(XrefNights.HERE).isNotNull(),
         GoldenIds.tonightsId(XrefNights.tonight(GoldenIds.ASSIGNED), col("golden_id")))).localCheckpoint();
+    say.accept("tonight's records joined to the cross-reference");
     List<String> ownerColumns = new ArrayList<>(List.of("source", "source_id", "golden_id", "updated_at",
         "attributes"));
     ownerColumns.addAll(Customer360.ORDER_SUMMARY);
@@ -138,6 +143,7 @@ public final class GoldenStage {
           .unionByName(lake.read(ATTRIBUTE_OVERRIDES).select("golden_id"));
       changedIds = ChangedCustomers.of(nights, overridden).localCheckpoint();
       rebuiltOwners = broadcast(rebuiltOwners.join(changedIds, "golden_id").localCheckpoint());
+      say.accept("customers to build again found");
     }
     Dataset<Row> golden = AttributeOverrides.apply(Survivorship.golden(silver.join(rebuiltOwners, "record_id"), rules),
         overrides, rules.fields());
@@ -149,14 +155,19 @@ public final class GoldenStage {
         ? idEvents.where(col("event").isin("merged", "retired")).select("golden_id").distinct() : null;
     try {
       Map<String, Long> events = writeEvents(idEvents, run, runDate);
+      say.accept("id events written");
       long changed = writeCustomers(golden, ended);
+      say.accept(String.format("%s written: %,d new or changed", CUSTOMERS, changed));
       writeHistory(golden, ended, run);
-      auditOverrides(overrides);
+      say.accept(HISTORY + " written");
+      auditOverrides(overrides, say);
       writeCustomer360(owners, incremental && ordersHashed
           ? changedIds.unionByName(ended).unionByName(ChangedCustomers.withChangedOrders(nights)) : null);
+      say.accept(CUSTOMER_360 + " written");
       // Last: the next night finds its changed customers against this cross-reference, so a night that fails before
       // it builds the same customers again when it is run again.
       long xref = writeXref(nights, runDate);
+      say.accept(XREF + " written");
       lake.writeText(RULES_STATE, fingerprint);
       if (clusterChangeFeed) {
         lake.writeText(CLUSTERS_STATE, String.valueOf(clustersVersion));
@@ -164,9 +175,9 @@ public final class GoldenStage {
       long customers = lake.read(CUSTOMERS).count();
       GoldenResult result = new GoldenResult(customers, golden.count(), changed, xref, events,
           (System.nanoTime() - start) / 1e9);
-      progress.line(String.format("%-11s golden customers %,d  built %,d%s  new or changed %,d  xref rows %,d  id "
-          + "events %s  %.1f s", NAME, customers, result.built(), incremental ? " (incremental)" : "", changed, xref,
-          events, result.seconds()));
+      say.accept(String.format("golden customers %,d  built %,d%s  new or changed %,d  xref rows %,d  id events %s  "
+          + "%.1f s", customers, result.built(), incremental ? " (incremental)" : "", changed, xref, events,
+          result.seconds()));
       return result;
     } finally {
       golden.unpersist();
@@ -180,7 +191,7 @@ public final class GoldenStage {
    * night did not record its version, when that is not older than the current one's, or when the changes are too
    * many for the few-records path to pay (against {@code clusters}, the snapshot of that version).
    */
-  private Optional<Dataset<Row>> touchedRecords(Dataset<Row> clusters, long clustersVersion) {
+  private Optional<Dataset<Row>> touchedRecords(Dataset<Row> clusters, long clustersVersion, Consumer<String> say) {
     Optional<Long> last = lake.readText(CLUSTERS_STATE).map(String::trim).map(Long::parseLong)
         .filter(v -> v <= clustersVersion);
     if (last.isEmpty() || !lake.exists(CUSTOMERS)) {
@@ -195,8 +206,8 @@ public final class GoldenStage {
     if (count > MAX_TOUCHED_SHARE * clusters.count()) {
       return Optional.empty();
     }
-    progress.line(String.format("%-11s golden ids assigned within the clusters of %,d records touched since the last "
-        + "night", NAME, count));
+    say.accept(String.format("golden ids assigned within the clusters of %,d records touched since the last night",
+        count));
     return Optional.of(touched);
   }
 
@@ -209,8 +220,9 @@ public final class GoldenStage {
   /**
    * {@code gold.customer_360} from tonight's {@code owners} (with their {@link Customer360#recordOrders}), rebuilt
    * whole unless {@code changed} ({@code golden_id} of the customers built again, ended or whose orders changed
-   * tonight) is given: then only the rows of those customers are written, in one MERGE. Every other customer has
-   * last night's records, values and orders, so its row would come out as it is.
+   * tonight) is given: then only the rows of those customers are written, by a MERGE of the rows the view holds and
+   * an append of the new ones ({@link Lakehouse#mergeFew}). Every other customer has last night's records, values
+   * and orders, so its row would come out as it is.
    */
   private void writeCustomer360(Dataset<Row> owners, Dataset<Row> changed) {
     Dataset<Row> customers = lake.read(CUSTOMERS);
@@ -221,22 +233,24 @@ public final class GoldenStage {
     }
     Dataset<Row> ids = broadcast(changed.distinct().localCheckpoint());
     Dataset<Row> changedOwners = owners.join(ids, "golden_id");
+    // Materialised: the MERGE of the rows the view holds and the append of the new ones both read it.
     Dataset<Row> rows = Customer360.of(customers.join(ids, "golden_id"), changedOwners,
-        Customer360.orderSummaries(changedOwners), rules.view360()).withColumn("_gone", lit(false));
+        Customer360.orderSummaries(changedOwners), rules.view360()).localCheckpoint();
     Dataset<Row> gone = ids.join(rows.select("golden_id"), new String[] {"golden_id"}, "left_anti")
         .withColumn("_gone", lit(true));
-    lake.merge(CUSTOMER_360, rows.unionByName(gone, true), "t.golden_id = s.golden_id")
+    lake.mergeFew(CUSTOMER_360, rows.withColumn("_gone", lit(false)).unionByName(gone, true),
+            "t.golden_id = s.golden_id")
         .whenMatched("s._gone").delete()
         .whenMatched().updateAll()
-        .whenNotMatched("NOT s._gone").insertAll()
         .execute();
+    lake.appendNew(rows, CUSTOMER_360, "golden_id");
   }
 
   /**
    * {@code gold.attribute_overrides}: every steward correction of this night and whether it was applied or its golden
    * id is not current (retired or merged: {@code aurum history} tells where the customer went).
    */
-  private void auditOverrides(Dataset<Row> overrides) {
+  private void auditOverrides(Dataset<Row> overrides, Consumer<String> say) {
     Dataset<Row> current = lake.read(CUSTOMERS).select(col("golden_id").as("_current"));
     Dataset<Row> audit = overrides.join(current, col("golden_id").equalTo(col("_current")), "left")
         .select(col("golden_id"), col("field"), col("value"), col("reason"), col("location"),
@@ -246,7 +260,7 @@ public final class GoldenStage {
     lake.read(ATTRIBUTE_OVERRIDES).groupBy("status").count().collectAsList()
         .forEach(r -> byStatus.put(r.getString(0), r.getLong(1)));
     if (!byStatus.isEmpty()) {
-      progress.line(String.format("%-11s steward attribute overrides %s", NAME, byStatus));
+      say.accept("steward attribute overrides " + byStatus);
     }
   }
 
@@ -279,9 +293,10 @@ public final class GoldenStage {
   }
 
   /**
-   * One MERGE: new ids inserted, changed attributes updated (see {@link #updates}); ids without a cluster tonight
-   * deleted: all ids not in {@code golden} when {@code ended} is null (all customers were built), else the
-   * {@code ended} ids.
+   * New ids inserted, changed attributes updated (see {@link #updates}); ids without a cluster tonight deleted: all
+   * ids not in {@code golden} when {@code ended} is null (all customers were built; one MERGE), else the
+   * {@code ended} ids (a MERGE of the few rows the table holds, then the new ones appended:
+   * {@link Lakehouse#mergeFew}).
    */
   private long writeCustomers(Dataset<Row> golden, Dataset<Row> ended) {
     lake.ensureWithChangeFeed(CUSTOMERS, golden.schema());
@@ -289,12 +304,17 @@ public final class GoldenStage {
     Dataset<Row> source = ended == null ? golden.withColumn("_ended", lit(false))
         : golden.withColumn("_ended", lit(false))
             .unionByName(ended.select(col("golden_id"), lit(true).as("_ended")), true);
-    var merge = lake.merge(CUSTOMERS, source, "t.golden_id = s.golden_id")
+    String condition = "t.golden_id = s.golden_id";
+    var merge = (ended == null ? lake.merge(CUSTOMERS, source, condition) : lake.mergeFew(CUSTOMERS, source, condition))
         .whenMatched("s._ended").delete()
         .whenMatched("t.attribute_hash <> s.attribute_hash OR t.record_count <> s.record_count "
-            + "OR NOT (t.last_updated <=> s.last_updated)").updateExpr(updates(golden))
-        .whenNotMatched("NOT s._ended").insertAll();
-    (ended == null ? merge.whenNotMatchedBySource().delete() : merge).execute();
+            + "OR NOT (t.last_updated <=> s.last_updated)").updateExpr(updates(golden));
+    if (ended == null) {
+      merge.whenNotMatched().insertAll().whenNotMatchedBySource().delete().execute();
+    } else {
+      merge.execute();
+      lake.appendNew(golden, CUSTOMERS, "golden_id");
+    }
     return lake.version(CUSTOMERS) == before ? 0
         : lake.changes(CUSTOMERS, String.valueOf(before + 1)).where(col("_change_type")
             .isin("insert", "update_postimage")).count();

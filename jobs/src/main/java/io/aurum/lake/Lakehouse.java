@@ -1,5 +1,8 @@
 package io.aurum.lake;
 
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+
 import io.delta.tables.DeltaMergeBuilder;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
@@ -122,6 +125,24 @@ public final class Lakehouse {
   /** A Delta MERGE of {@code source} (alias {@code s}) into the table (alias {@code t}); the caller adds clauses. */
   public DeltaMergeBuilder merge(TableName name, Dataset<Row> source, String condition) {
     return DeltaTable.forPath(spark, location(name)).as("t").merge(source.as("s"), condition);
+  }
+
+  /**
+   * {@link #merge} of a few source rows, broadcast to the table's rows; for WHEN MATCHED clauses only, with the new
+   * rows added by {@link #appendNew}. A MERGE that also inserts joins source and table by an outer join, which
+   * cannot broadcast the source and so shuffles every row of the files it rewrites: the whole table when a few
+   * changes fall at random. The MERGE and the append are two commits; run again after a failure between them, each
+   * finds its work done or does it.
+   */
+  public DeltaMergeBuilder mergeFew(TableName name, Dataset<Row> source, String condition) {
+    return merge(name, broadcast(source), condition);
+  }
+
+  /** Appends the few {@code rows} whose {@code key} the table does not hold; returns the rows committed. */
+  public long appendNew(Dataset<Row> rows, TableName name, String key) {
+    Dataset<Row> held = read(name).select(col(key).as("_held"))
+        .join(broadcast(rows.select(col(key).as("_held"))), "_held");
+    return append(rows.join(held, rows.col(key).equalTo(held.col("_held")), "left_anti"), name);
   }
 
   /**
