@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
 import io.aurum.config.RuleFile;
+import io.delta.tables.DeltaMergeBuilder;
 import io.aurum.lake.Lakehouse;
 import io.aurum.lake.TableName;
 import io.aurum.match.MatchStage;
@@ -27,6 +28,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -238,12 +240,8 @@ public final class GoldenStage {
         Customer360.orderSummaries(changedOwners), rules.view360()).localCheckpoint();
     Dataset<Row> gone = ids.join(rows.select("golden_id"), new String[] {"golden_id"}, "left_anti")
         .withColumn("_gone", lit(true));
-    lake.mergeFew(CUSTOMER_360, rows.withColumn("_gone", lit(false)).unionByName(gone, true),
-            "t.golden_id = s.golden_id")
-        .whenMatched("s._gone").delete()
-        .whenMatched().updateAll()
-        .execute();
-    lake.appendNew(rows, CUSTOMER_360, "golden_id");
+    lake.mergeFew(CUSTOMER_360, "golden_id", rows.withColumn("_gone", lit(false)).unionByName(gone, true),
+        m -> m.whenMatched("s._gone").delete().whenMatched().updateAll(), rows);
   }
 
   /**
@@ -304,16 +302,14 @@ public final class GoldenStage {
     Dataset<Row> source = ended == null ? golden.withColumn("_ended", lit(false))
         : golden.withColumn("_ended", lit(false))
             .unionByName(ended.select(col("golden_id"), lit(true).as("_ended")), true);
-    String condition = "t.golden_id = s.golden_id";
-    var merge = (ended == null ? lake.merge(CUSTOMERS, source, condition) : lake.mergeFew(CUSTOMERS, source, condition))
-        .whenMatched("s._ended").delete()
+    UnaryOperator<DeltaMergeBuilder> matched = m -> m.whenMatched("s._ended").delete()
         .whenMatched("t.attribute_hash <> s.attribute_hash OR t.record_count <> s.record_count "
             + "OR NOT (t.last_updated <=> s.last_updated)").updateExpr(updates(golden));
     if (ended == null) {
-      merge.whenNotMatched().insertAll().whenNotMatchedBySource().delete().execute();
+      matched.apply(lake.merge(CUSTOMERS, source, "t.golden_id = s.golden_id"))
+          .whenNotMatched().insertAll().whenNotMatchedBySource().delete().execute();
     } else {
-      merge.execute();
-      lake.appendNew(golden, CUSTOMERS, "golden_id");
+      lake.mergeFew(CUSTOMERS, "golden_id", source, matched, golden);
     }
     return lake.version(CUSTOMERS) == before ? 0
         : lake.changes(CUSTOMERS, String.valueOf(before + 1)).where(col("_change_type")

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -128,21 +129,19 @@ public final class Lakehouse {
   }
 
   /**
-   * {@link #merge} of a few source rows, broadcast to the table's rows; for WHEN MATCHED clauses only, with the new
-   * rows added by {@link #appendNew}. A MERGE that also inserts joins source and table by an outer join, which
-   * cannot broadcast the source and so shuffles every row of the files it rewrites: the whole table when a few
-   * changes fall at random. The MERGE and the append are two commits; run again after a failure between them, each
-   * finds its work done or does it.
+   * Writes a few keyed changes to a large table: a MERGE of {@code changes} (alias {@code s}, broadcast) on
+   * {@code t.key = s.key} with the {@code matchedClauses} only (WHEN MATCHED: update or delete what the table holds),
+   * then an append of the {@code newRows} whose {@code key} the table does not hold. A MERGE that also inserts joins
+   * source and table by an outer join, which cannot broadcast the source and so shuffles every row of the files it
+   * rewrites: the whole table when a few changes fall at random. These are two commits; run again after a failure
+   * between them, each finds its work done or does it.
    */
-  public DeltaMergeBuilder mergeFew(TableName name, Dataset<Row> source, String condition) {
-    return merge(name, broadcast(source), condition);
-  }
-
-  /** Appends the few {@code rows} whose {@code key} the table does not hold; returns the rows committed. */
-  public long appendNew(Dataset<Row> rows, TableName name, String key) {
+  public void mergeFew(TableName name, String key, Dataset<Row> changes,
+                       UnaryOperator<DeltaMergeBuilder> matchedClauses, Dataset<Row> newRows) {
+    matchedClauses.apply(merge(name, broadcast(changes), "t.`" + key + "` = s.`" + key + "`")).execute();
     Dataset<Row> held = read(name).select(col(key).as("_held"))
-        .join(broadcast(rows.select(col(key).as("_held"))), "_held");
-    return append(rows.join(held, rows.col(key).equalTo(held.col("_held")), "left_anti"), name);
+        .join(broadcast(newRows.select(col(key).as("_held"))), "_held");
+    append(newRows.join(held, newRows.col(key).equalTo(held.col("_held")), "left_anti"), name);
   }
 
   /**
