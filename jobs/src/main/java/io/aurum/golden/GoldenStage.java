@@ -17,6 +17,7 @@ import io.delta.tables.DeltaMergeBuilder;
 import io.aurum.lake.Lakehouse;
 import io.aurum.lake.TableName;
 import io.aurum.match.MatchStage;
+import io.aurum.pipeline.Concurrently;
 import io.aurum.pipeline.Progress;
 import io.aurum.pipeline.RunContext;
 import io.aurum.standardize.StandardizeStage;
@@ -147,25 +148,36 @@ public final class GoldenStage {
       rebuiltOwners = broadcast(rebuiltOwners.join(changedIds, "golden_id").localCheckpoint());
       say.accept("customers to build again found");
     }
-    Dataset<Row> golden = AttributeOverrides.apply(Survivorship.golden(silver.join(rebuiltOwners, "record_id"), rules),
+    Dataset<Row> built = AttributeOverrides.apply(Survivorship.golden(silver.join(rebuiltOwners, "record_id"), rules),
         overrides, rules.fields());
-    golden = golden.withColumn("attribute_hash", sha2(to_json(struct(attributeColumns(golden))), 256))
+    Dataset<Row> golden = built.withColumn("attribute_hash", sha2(to_json(struct(attributeColumns(built))), 256))
         .persist(StorageLevel.MEMORY_AND_DISK());
     // On an incremental night the golden records are those built again: the ids that ended tonight are removed
     // by their events, every other customer is left as it is.
     Dataset<Row> ended = incremental
         ? idEvents.where(col("event").isin("merged", "retired")).select("golden_id").distinct() : null;
+    Dataset<Row> changed360 = incremental && ordersHashed
+        ? changedIds.unionByName(ended).unionByName(ChangedCustomers.withChangedOrders(nights)) : null;
     try {
-      Map<String, Long> events = writeEvents(idEvents, run, runDate);
-      say.accept("id events written");
-      long changed = writeCustomers(golden, ended);
-      say.accept(String.format("%s written: %,d new or changed", CUSTOMERS, changed));
-      writeHistory(golden, ended, run);
-      say.accept(HISTORY + " written");
-      auditOverrides(overrides, say);
-      writeCustomer360(owners, incremental && ordersHashed
-          ? changedIds.unionByName(ended).unionByName(ChangedCustomers.withChangedOrders(nights)) : null);
-      say.accept(CUSTOMER_360 + " written");
+      long builtCount = golden.count();
+      // The customers (then the tables read from them) and the events and history are written at once: they read
+      // nothing the other writes.
+      Concurrently.Both<Long, Map<String, Long>> written = Concurrently.both(() -> {
+        long changed = writeCustomers(golden, ended);
+        say.accept(String.format("%s written: %,d new or changed", CUSTOMERS, changed));
+        auditOverrides(overrides, say);
+        writeCustomer360(owners, changed360);
+        say.accept(CUSTOMER_360 + " written");
+        return changed;
+      }, () -> {
+        Map<String, Long> events = writeEvents(idEvents, run, runDate);
+        say.accept("id events written");
+        writeHistory(golden, ended, run);
+        say.accept(HISTORY + " written");
+        return events;
+      });
+      long changed = written.first();
+      Map<String, Long> events = written.second();
       // Last: the next night finds its changed customers against this cross-reference, so a night that fails before
       // it builds the same customers again when it is run again.
       long xref = writeXref(nights, runDate);
@@ -175,7 +187,7 @@ public final class GoldenStage {
         lake.writeText(CLUSTERS_STATE, String.valueOf(clustersVersion));
       }
       long customers = lake.read(CUSTOMERS).count();
-      GoldenResult result = new GoldenResult(customers, golden.count(), changed, xref, events,
+      GoldenResult result = new GoldenResult(customers, builtCount, changed, xref, events,
           (System.nanoTime() - start) / 1e9);
       say.accept(String.format("golden customers %,d  built %,d%s  new or changed %,d  xref rows %,d  id events %s  "
           + "%.1f s", customers, result.built(), incremental ? " (incremental)" : "", changed, xref, events,
@@ -330,43 +342,56 @@ public final class GoldenStage {
   }
 
   /**
-   * SCD type 2 in one MERGE: a changed customer's current version is closed and a new one inserted (the staged
-   * copy without a merge key never matches), a new customer gets version 1, a retired one's version is closed
-   * (one not in {@code golden}, or in {@code ended} when that is given).
+   * SCD type 2: a changed customer's current version is closed and a new one added, a new customer gets version 1,
+   * a retired one's version is closed (one not in {@code golden}, or in {@code ended} when that is given). A new
+   * version follows the customer's highest one, current or not.
+   *
+   * <p>On a full night ({@code ended} null) this is one MERGE (the staged copy without a merge key never matches,
+   * so it is inserted). On an incremental night the few customers built or ended tonight are found in the history by
+   * a broadcast join, their current versions closed by a MERGE with a matched clause only (joined to the history
+   * without shuffling it) and the new versions appended. Run again after a failure between those two commits, a
+   * closed customer has no current version and its new one is appended with the next number.
    */
   private void writeHistory(Dataset<Row> golden, Dataset<Row> ended, RunContext run) {
-    Column validFrom = lit(run.startedAt());
     Dataset<Row> versions = golden.select(col("golden_id"), col("attribute_hash"), to_json(struct(
         attributeColumns(golden))).as("attributes"));
     lake.ensureWithChangeFeed(HISTORY, StructType.fromDDL("golden_id STRING, version INT, valid_from TIMESTAMP, "
         + "valid_to TIMESTAMP, is_current BOOLEAN, attribute_hash STRING, attributes STRING"));
-    Dataset<Row> current = lake.read(HISTORY).where(col("is_current"))
-        .select(col("golden_id"), col("version").as("_version"), col("attribute_hash").as("_hash"));
+    Dataset<Row> history = lake.read(HISTORY);
     if (ended != null) {
-      // Only the customers built or ended tonight can get or lose a version: their current versions are found by a
-      // broadcast join, and the rest of the history is not shuffled to meet them. Materialised: read twice below.
-      current = current.join(broadcast(versions.select("golden_id").unionByName(ended).distinct()), "golden_id")
+      // Materialised: read twice below.
+      history = history.join(broadcast(versions.select("golden_id").unionByName(ended).distinct()), "golden_id")
           .localCheckpoint();
     }
-    Dataset<Row> changed = versions.join(current, new String[] {"golden_id"}, "left")
+    Dataset<Row> known = history.groupBy("golden_id").agg(max("version").as("_version"),
+        max(when(col("is_current"), col("attribute_hash"))).as("_hash"));
+    Dataset<Row> changed = versions.join(known, new String[] {"golden_id"}, "left")
         .where(col("_hash").isNull().or(col("_hash").notEqual(col("attribute_hash"))))
-        .withColumn("version", coalesce(col("_version"), lit(0)).plus(1))
-        .withColumn("retired", lit(false));
-    Dataset<Row> retired = (ended == null
-            ? current.join(versions.select("golden_id"), new String[] {"golden_id"}, "left_anti")
+        .select(col("golden_id"), coalesce(col("_version"), lit(0)).plus(1).cast("int").as("version"),
+            lit(run.startedAt()).as("valid_from"), lit(null).cast("timestamp").as("valid_to"),
+            lit(true).as("is_current"), col("attribute_hash"), col("attributes"), col("_hash"));
+    Dataset<Row> current = history.where(col("is_current")).select("golden_id");
+    Dataset<Row> closed = changed.where(col("_hash").isNotNull()).select("golden_id")
+        .unionByName(ended == null ? current.join(versions, new String[] {"golden_id"}, "left_anti")
             : current.join(ended, "golden_id"))
-        .select(col("golden_id"), lit(null).cast("string").as("attribute_hash"), lit(null).cast("string")
-            .as("attributes"), col("_version"), col("_hash"), lit(0).as("version"), lit(true).as("retired"));
-    Dataset<Row> staged = changed.withColumn("merge_key", col("golden_id"))
-        .unionByName(changed.where(col("_version").isNotNull()).withColumn("merge_key", lit(null).cast("string")))
-        .unionByName(retired.withColumn("merge_key", col("golden_id")))
-        .withColumn("valid_from", validFrom);
-    lake.merge(HISTORY, staged, "t.golden_id = s.merge_key AND t.is_current")
-        .whenMatched().updateExpr(Map.of("is_current", "false", "valid_to", "s.valid_from"))
-        .whenNotMatched("NOT s.retired").insertExpr(Map.of("golden_id", "s.golden_id", "version",
-            "CAST(s.version AS INT)", "valid_from", "s.valid_from", "valid_to", "CAST(NULL AS TIMESTAMP)",
-            "is_current", "true", "attribute_hash", "s.attribute_hash", "attributes", "s.attributes"))
-        .execute();
+        .select(col("golden_id").as("merge_key"), lit(run.startedAt()).as("valid_from"));
+    Dataset<Row> added = changed.drop("_hash");
+    Map<String, String> close = Map.of("is_current", "false", "valid_to", "s.valid_from");
+    String onCurrent = "t.golden_id = s.merge_key AND t.is_current";
+    if (ended == null) {
+      Map<String, String> insert = new TreeMap<>();
+      for (String c : added.columns()) {
+        insert.put(c, "s." + c);
+      }
+      lake.merge(HISTORY, closed.unionByName(added.withColumn("merge_key", lit(null).cast("string")), true),
+              onCurrent)
+          .whenMatched().updateExpr(close)
+          .whenNotMatched("s.merge_key IS NULL").insertExpr(insert)
+          .execute();
+    } else {
+      lake.merge(HISTORY, broadcast(closed), onCurrent).whenMatched().updateExpr(close).execute();
+      lake.append(added, HISTORY);
+    }
   }
 
   /** Each paired record's best {@code match_probability} in {@code match.pairs}. */

@@ -21,6 +21,7 @@ import io.aurum.match.score.FsParameters;
 import io.aurum.match.score.MatchScorer;
 import io.aurum.match.score.ParametersFile;
 import io.aurum.match.score.Training;
+import io.aurum.pipeline.Concurrently;
 import io.aurum.pipeline.Progress;
 import io.aurum.standardize.StandardizeStage;
 import java.util.ArrayList;
@@ -166,10 +167,15 @@ public final class MatchStage {
           col("match_probability").geq(rules.reviewProbability())
               .and(col("match_probability").lt(rules.autoMatchProbability()))), compared, comparisons),
           comparisons, true);
-      long written = night == null ? lake.overwrite(kept, PAIRS)
-          : lake.overwrite(IncrementalNight.pairs(lake.read(PAIRS), kept, night.dirtyIds()), PAIRS);
-      long review = night == null ? lake.overwrite(forReview, REVIEW_QUEUE)
-          : lake.overwrite(IncrementalNight.pairs(lake.read(REVIEW_QUEUE), forReview, night.dirtyIds()), REVIEW_QUEUE);
+      IncrementalNight incremental = night;
+      Concurrently.Both<Long, Long> pairsWritten = Concurrently.both(
+          () -> incremental == null ? lake.overwrite(kept, PAIRS)
+              : lake.overwrite(IncrementalNight.pairs(lake.read(PAIRS), kept, incremental.dirtyIds()), PAIRS),
+          () -> incremental == null ? lake.overwrite(forReview, REVIEW_QUEUE)
+              : lake.overwrite(IncrementalNight.pairs(lake.read(REVIEW_QUEUE), forReview, incremental.dirtyIds()),
+                  REVIEW_QUEUE));
+      long written = pairsWritten.first();
+      long review = pairsWritten.second();
       Dataset<Row> overrides = rules.overrides().rows(spark);
       if (night == null) {
         Dataset<Row> clusters = clusterRows(Clusters.assign(records, scored, overrides, rules.clustering(), say),

@@ -7,9 +7,17 @@ public interface Progress {
 
   void line(String line);
 
-  /** This progress with the seconds elapsed since this call appended to every line: where a stage spends its time. */
+  /**
+   * This progress with the seconds elapsed since this call appended to every line: where a stage spends its time.
+   * Lines of steps that run at once ({@link Concurrently}) are passed on one at a time.
+   */
   default Progress timed() {
     long start = System.nanoTime();
-    return line -> line(String.format("%s  [+%.1f s]", line, (System.nanoTime() - start) / 1e9));
+    Object lock = new Object();
+    return line -> {
+      synchronized (lock) {
+        line(String.format("%s  [+%.1f s]", line, (System.nanoTime() - start) / 1e9));
+      }
+    };
   }
 }

@@ -132,13 +132,19 @@ class GoldenStageTest {
         night2.get("erp:2"), "split " + night1.get("crm:2"), survivor, "updated", mergedAway, "merged " + survivor,
         night2.get("crm:4"), "created"), changes, "exactly the changed customers");
 
-    // Night 2 fails after its customers, history and events but before its cross-reference (the table the next
-    // attempt compares its records with), and is run again: the new and split customers get the ids the failed
-    // attempt gave them, and no event is recorded twice.
+    // Night 2 fails after its customers and events, between the two commits of its history (the changed customers'
+    // versions closed, their new ones not appended) and before its cross-reference (the table the next attempt
+    // compares its records with), and is run again: the new and split customers get the ids the failed attempt gave
+    // them, no event is recorded twice, and the new versions get the numbers they would have had.
     long eventCount = lake.read(GoldenStage.ID_EVENTS).count();
     List<Row> customerIds = lake.read(GoldenStage.CUSTOMERS).select("golden_id").orderBy("golden_id").collectAsList();
+    List<Row> history = versions(lake);
     SparkTest.spark().sql("RESTORE TABLE delta.`" + lake.location(GoldenStage.XREF) + "` TO VERSION AS OF "
         + xrefOfNight1);
+    SparkTest.spark().sql("RESTORE TABLE delta.`" + lake.location(GoldenStage.HISTORY) + "` TO VERSION AS OF "
+        + (lake.version(GoldenStage.HISTORY) - 1));
+    assertEquals(0, lake.read(GoldenStage.HISTORY).where(col("golden_id").equalTo(night1.get("crm:1"))
+        .and(col("is_current"))).count(), "Ann's version closed, the new one not appended");
     GoldenResult again = new GoldenStage(SparkTest.spark(), lake, SurvivorshipRules.load(dir.resolve("rules")),
         Progress.NONE).run(run("n2-again", "2026-11-22"), false);
     assertEquals(night2, goldenIds(lake), "every record has the id the failed attempt gave it");
@@ -146,6 +152,7 @@ class GoldenStageTest {
     assertEquals(customerIds, lake.read(GoldenStage.CUSTOMERS).select("golden_id").orderBy("golden_id")
         .collectAsList(), "the same golden records, none twice");
     assertEquals(eventCount, lake.read(GoldenStage.ID_EVENTS).count(), "no event twice");
+    assertEquals(history, versions(lake), "each changed customer's next version, once");
 
     // The night was incremental (Eve's record is as it was, her golden record not built again); a full rebuild of
     // the same night finds nothing to change.
@@ -182,6 +189,12 @@ class GoldenStageTest {
     assertEquals(List.of(firstSeen), firstSeen(lake), "first seen on the first night, not when last sent");
     stage.run(run("n2-full", "2026-11-22"), true);
     assertEquals(List.of(firstSeen), firstSeen(lake), "a full rebuild keeps it too");
+  }
+
+  /** Every version in the history: golden id, version, whether current, attribute hash. */
+  private static List<Row> versions(Lakehouse lake) {
+    return lake.read(GoldenStage.HISTORY).select("golden_id", "version", "is_current", "attribute_hash")
+        .orderBy("golden_id", "version").collectAsList();
   }
 
   private static List<Timestamp> firstSeen(Lakehouse lake) {
