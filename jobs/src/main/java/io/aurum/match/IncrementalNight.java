@@ -87,11 +87,14 @@ public record IncrementalNight(Dataset<Row> changed, Dataset<Row> dirtyIds, Data
         removedCount));
   }
 
-  /** The last run's pair rows without those of a dirty record, plus tonight's pairs. */
+  /**
+   * The last run's pair rows without those of a dirty record, plus tonight's pairs. The dirty ids (at most
+   * max-changed-fraction of the records) are broadcast: the last run's pairs are not shuffled to meet them.
+   */
   static Dataset<Row> pairs(Dataset<Row> previousPairs, Dataset<Row> tonight, Dataset<Row> dirtyIds) {
     return previousPairs
-        .join(dirtyIds.select(col(ID).as(ID + "_l")), new String[] {ID + "_l"}, "left_anti")
-        .join(dirtyIds.select(col(ID).as(ID + "_r")), new String[] {ID + "_r"}, "left_anti")
+        .join(broadcast(dirtyIds.select(col(ID).as(ID + "_l"))), new String[] {ID + "_l"}, "left_anti")
+        .join(broadcast(dirtyIds.select(col(ID).as(ID + "_r"))), new String[] {ID + "_r"}, "left_anti")
         .unionByName(tonight);
   }
 
@@ -106,8 +109,10 @@ public record IncrementalNight(Dataset<Row> changed, Dataset<Row> dirtyIds, Data
         .unionByName(links.select(col(ID + "_l").as(ID)))
         .unionByName(links.select(col(ID + "_r").as(ID)))
         .unionByName(overrideIds.select(ID));
-    Dataset<Row> components = previous.join(seeds, ID).select("component_id").distinct();
-    return previous.join(components, "component_id").select(ID)
+    // The seeds and their components are few (tonight's changes and links): broadcast, so that the last run's
+    // clusters are not shuffled to meet them.
+    Dataset<Row> components = previous.join(broadcast(seeds), ID).select("component_id").distinct();
+    return previous.join(broadcast(components), "component_id").select(ID)
         .unionByName(changed.select(ID))
         .distinct();
   }
