@@ -168,12 +168,8 @@ public final class MatchStage {
               .and(col("match_probability").lt(rules.autoMatchProbability()))), compared, comparisons),
           comparisons, true);
       IncrementalNight incremental = night;
-      Concurrently.Both<Long, Long> pairsWritten = Concurrently.both(
-          () -> incremental == null ? lake.overwrite(kept, PAIRS)
-              : lake.overwrite(IncrementalNight.pairs(lake.read(PAIRS), kept, incremental.dirtyIds()), PAIRS),
-          () -> incremental == null ? lake.overwrite(forReview, REVIEW_QUEUE)
-              : lake.overwrite(IncrementalNight.pairs(lake.read(REVIEW_QUEUE), forReview, incremental.dirtyIds()),
-                  REVIEW_QUEUE));
+      Concurrently.Both<Long, Long> pairsWritten = Concurrently.both(() -> writePairs(PAIRS, kept, incremental),
+          () -> writePairs(REVIEW_QUEUE, forReview, incremental));
       long written = pairsWritten.first();
       long review = pairsWritten.second();
       Dataset<Row> overrides = rules.overrides().rows(spark);
@@ -243,6 +239,15 @@ public final class MatchStage {
     Dataset<Row> affectedRecords = records.join(affected, id).localCheckpoint();
     return clusterRows(Clusters.assign(affectedRecords, affectedPairs, overrides, rules.clustering(), say),
         affectedRecords);
+  }
+
+  /**
+   * Replaces {@code table} (pairs or review queue) with tonight's {@code pairs}, and on an incremental night also the
+   * last run's pairs of records that are not dirty ({@link IncrementalNight#pairs}); returns the rows written.
+   */
+  private long writePairs(TableName table, Dataset<Row> pairs, IncrementalNight night) {
+    return lake.overwrite(night == null ? pairs : IncrementalNight.pairs(lake.read(table), pairs, night.dirtyIds()),
+        table);
   }
 
   /**
