@@ -30,21 +30,29 @@ public final class Concurrently {
     A firstResult;
     try {
       firstResult = first.get();
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) {
       join(thread);
       if (secondFailure.get() != null) {
         e.addSuppressed(secondFailure.get());
       }
-      throw e;
+      throw unchecked(e);
     }
     join(thread);
-    if (secondFailure.get() instanceof Error e) {
-      throw e;
-    }
-    if (secondFailure.get() instanceof RuntimeException e) {
-      throw e;
+    if (secondFailure.get() != null) {
+      throw unchecked(secondFailure.get());
     }
     return new Both<>(firstResult, secondResult.get());
+  }
+
+  /**
+   * An error is thrown as it is, a runtime exception returned as it is, a checked exception (Spark's and Delta's
+   * Scala code throws them undeclared) wrapped: a failure of either step always reaches the caller.
+   */
+  private static RuntimeException unchecked(Throwable e) {
+    if (e instanceof Error error) {
+      throw error;
+    }
+    return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
   }
 
   /** Waits for the thread to end; an interrupt is kept for the caller to see once it has. */

@@ -1,6 +1,7 @@
 package io.aurum.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,6 +66,16 @@ class ConcurrentlyTest {
           throw new IllegalArgumentException("second alone");
         }));
     assertEquals("second alone", ofSecond.getMessage());
+
+    // Scala code throws checked exceptions undeclared: one from the second step is not lost.
+    IllegalStateException checked = assertThrows(IllegalStateException.class,
+        () -> Concurrently.both(() -> "fine", () -> sneakyThrow(new java.io.IOException("disk full"))));
+    assertInstanceOf(java.io.IOException.class, checked.getCause());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T, E extends Throwable> T sneakyThrow(Throwable e) throws E {
+    throw (E) e;
   }
 
   private static void await(CountDownLatch started) {
