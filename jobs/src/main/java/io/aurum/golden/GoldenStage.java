@@ -241,8 +241,9 @@ public final class GoldenStage {
   private void writeCustomer360(Dataset<Row> owners, Dataset<Row> changed) {
     Dataset<Row> customers = lake.read(CUSTOMERS);
     if (changed == null || !lake.exists(CUSTOMER_360)) {
-      lake.overwrite(Customer360.of(customers, owners, Customer360.orderSummaries(owners), rules.view360()),
-          CUSTOMER_360);
+      Dataset<Row> view = Customer360.of(customers, owners, Customer360.orderSummaries(owners), rules.view360());
+      lake.ensureWithDeletionVectors(CUSTOMER_360, view.schema());
+      lake.overwrite(view, CUSTOMER_360);
       return;
     }
     Dataset<Row> ids = broadcast(changed.distinct().localCheckpoint());

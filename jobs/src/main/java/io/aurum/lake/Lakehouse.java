@@ -38,6 +38,8 @@ import scala.Option;
  * metrics rather than from an extra count.
  */
 public final class Lakehouse {
+  private static final String DELETION_VECTORS = "delta.enableDeletionVectors";
+
   private final SparkSession spark;
   private final String root;
 
@@ -107,19 +109,33 @@ public final class Lakehouse {
 
   /** Creates an empty table with this schema unless it exists, so readers always find it. */
   public void ensure(TableName name, StructType schema) {
-    if (!exists(name)) {
-      spark.createDataFrame(List.of(), schema).write().format("delta").mode(SaveMode.Append).save(location(name));
-    }
+    create(name, schema, Map.of());
   }
 
   /**
-   * Creates an empty table with this schema and Delta's Change Data Feed turned on unless it exists, so every later
-   * change is readable with {@link #changes}.
+   * {@link #ensure} for a table that MERGE, UPDATE or DELETE change in place and whose changes are read: Delta's
+   * Change Data Feed is on, so every later change is readable with {@link #changes}, and so are deletion vectors
+   * ({@link #ensureWithDeletionVectors}).
    */
   public void ensureWithChangeFeed(TableName name, StructType schema) {
+    create(name, schema, Map.of("delta.enableChangeDataFeed", "true", DELETION_VECTORS, "true"));
+  }
+
+  /**
+   * {@link #ensure} for a table that MERGE, UPDATE or DELETE change in place: with Delta's deletion vectors, a change
+   * of a few rows marks them in a small file instead of rewriting every data file that holds one. A table that is
+   * only replaced or appended to has none: with the feature on, Delta plans each query reading the table with a Spark
+   * job that looks for deletion vectors, again for every query while the table has none.
+   */
+  public void ensureWithDeletionVectors(TableName name, StructType schema) {
+    create(name, schema, Map.of(DELETION_VECTORS, "true"));
+  }
+
+  /** Creates an empty table with this schema and table properties unless it exists; later writes keep them. */
+  private void create(TableName name, StructType schema, Map<String, String> properties) {
     if (!exists(name)) {
-      spark.createDataFrame(List.of(), schema).write().format("delta").mode(SaveMode.Append)
-          .option("delta.enableChangeDataFeed", "true").save(location(name));
+      spark.createDataFrame(List.of(), schema).write().format("delta").mode(SaveMode.Append).options(properties)
+          .save(location(name));
     }
   }
 
