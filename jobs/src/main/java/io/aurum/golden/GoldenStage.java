@@ -358,7 +358,8 @@ public final class GoldenStage {
         attributeColumns(golden))).as("attributes"));
     lake.ensureWithChangeFeed(HISTORY, StructType.fromDDL("golden_id STRING, version INT, valid_from TIMESTAMP, "
         + "valid_to TIMESTAMP, is_current BOOLEAN, attribute_hash STRING, attributes STRING"));
-    Dataset<Row> history = lake.read(HISTORY);
+    // The versions' attributes (JSON, most of the table) are not read: only the numbers and hashes.
+    Dataset<Row> history = lake.read(HISTORY).select("golden_id", "version", "is_current", "attribute_hash");
     if (ended != null) {
       // Materialised: read twice below.
       history = history.join(broadcast(versions.select("golden_id").unionByName(ended).distinct()), "golden_id")
