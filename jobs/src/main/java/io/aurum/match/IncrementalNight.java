@@ -88,16 +88,14 @@ public record IncrementalNight(Dataset<Row> changed, Dataset<Row> dirtyIds, Data
   }
 
   /**
-   * {@code record_id_l}, {@code record_id_r} of the last run's pairs that hold a dirty record: void tonight. The dirty
-   * ids (at most max-changed-fraction of the records) are broadcast: the last run's pairs are not shuffled to meet
-   * them.
+   * The last run's pair rows without those of a dirty record, plus tonight's pairs. The dirty ids (at most
+   * max-changed-fraction of the records) are broadcast: the last run's pairs are not shuffled to meet them.
    */
-  static Dataset<Row> voidPairs(Dataset<Row> previousPairs, Dataset<Row> dirtyIds) {
-    Dataset<Row> keys = previousPairs.select(ID + "_l", ID + "_r");
-    return keys.join(broadcast(dirtyIds.select(col(ID).as(ID + "_l"))), new String[] {ID + "_l"}, "left_semi")
-        .unionByName(keys.join(broadcast(dirtyIds.select(col(ID).as(ID + "_r"))), new String[] {ID + "_r"},
-            "left_semi"))
-        .distinct();
+  static Dataset<Row> pairs(Dataset<Row> previousPairs, Dataset<Row> tonight, Dataset<Row> dirtyIds) {
+    return previousPairs
+        .join(broadcast(dirtyIds.select(col(ID).as(ID + "_l"))), new String[] {ID + "_l"}, "left_anti")
+        .join(broadcast(dirtyIds.select(col(ID).as(ID + "_r"))), new String[] {ID + "_r"}, "left_anti")
+        .unionByName(tonight);
   }
 
   /**

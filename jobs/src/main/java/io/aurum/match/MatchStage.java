@@ -242,23 +242,12 @@ public final class MatchStage {
   }
 
   /**
-   * Writes tonight's scored {@code pairs} to {@code table} (pairs or review queue) and returns the pairs the table
-   * holds. A full night replaces the table. An incremental night deletes the last run's pairs that hold a dirty record
-   * ({@link IncrementalNight#voidPairs}; with deletion vectors the files of the other pairs are not rewritten), then
-   * appends tonight's. Each of tonight's pairs holds a changed record, so a night run again after a failure between
-   * those two commits deletes the pairs it appended and appends them once more.
+   * Replaces {@code table} (pairs or review queue) with tonight's {@code pairs}, and on an incremental night also the
+   * last run's pairs of records that are not dirty ({@link IncrementalNight#pairs}); returns the rows written.
    */
   private long writePairs(TableName table, Dataset<Row> pairs, IncrementalNight night) {
-    if (night == null) {
-      lake.ensureWithDeletionVectors(table, pairs.schema());
-      return lake.overwrite(pairs, table);
-    }
-    String id = CandidatePairs.ID;
-    lake.merge(table, broadcast(IncrementalNight.voidPairs(lake.read(table), night.dirtyIds())),
-            "t." + id + "_l = s." + id + "_l AND t." + id + "_r = s." + id + "_r")
-        .whenMatched().delete().execute();
-    lake.append(pairs, table);
-    return lake.read(table).count();
+    return lake.overwrite(night == null ? pairs : IncrementalNight.pairs(lake.read(table), pairs, night.dirtyIds()),
+        table);
   }
 
   /**
