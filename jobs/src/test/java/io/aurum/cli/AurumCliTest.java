@@ -177,6 +177,16 @@ class AurumCliTest {
     assertTrue(stage.err().contains("Unknown stage \"matchh\"; stages: ingest, standardize"), stage.err());
   }
 
+  @Test
+  void benchmarkWithoutAnIncrementalNightIsAUsageErrorBeforeAnyDataIsGenerated() {
+    Path work = dir.resolve("bench");
+    Outcome nights = aurum("benchmark", "incremental", "--conf", overlay.toString(), "--work", work.toString(),
+        "--customers", "10", "--nights", "0");
+    assertEquals(ExitCode.BAD_CONFIGURATION, nights.code(), nights.out() + nights.err());
+    assertTrue(nights.err().contains("--nights must be at least 1, got 0"), nights.err());
+    assertFalse(Files.exists(work), "nothing was generated");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"run", "sql", "tables", "evaluate", "explain", "blocking", "generate", "benchmark"})
   void everyCommandHasHelp(String command) {
