@@ -1,8 +1,10 @@
 package io.aurum.match.compare;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -14,27 +16,54 @@ import org.apache.spark.sql.expressions.Window;
  * value) holding the record's value, so that agreeing on "wang" counts for less than agreeing on "ouyang".
  */
 public final class TermFrequencies {
+  private static final String VALUE = "_tf_value";
+
   private TermFrequencies() {}
 
+  /** {@code records} with the shares of their values among themselves. */
   public static Dataset<Row> add(Dataset<Row> records, List<Comparison> comparisons) {
-    return add(records, records, comparisons);
+    Dataset<Row> out = records;
+    for (Comparison c : comparisons) {
+      if (c.termFrequency() != null) {
+        out = withShares(out, c, records.where(col(c.termFrequency()).isNotNull())
+            .groupBy(col(c.termFrequency()).as(VALUE)).count());
+      }
+    }
+    return out;
   }
 
-  /** {@code records} with the shares of their values among the {@code population} (which holds the records). */
+  /**
+   * {@code records} with the shares of their values among the {@code population}, which holds the records and many
+   * more (an incremental night's compared records among all records): only the records' own values are counted one
+   * by one, every other value of the population in one count, so the population's values are neither shuffled nor
+   * ranked. The shares are those {@link #add(Dataset, List)} gives the population.
+   */
   public static Dataset<Row> add(Dataset<Row> records, Dataset<Row> population, List<Comparison> comparisons) {
     Dataset<Row> out = records;
     for (Comparison c : comparisons) {
       if (c.termFrequency() == null) {
         continue;
       }
-      String value = "_tf_value";
+      Dataset<Row> wanted = records.where(col(c.termFrequency()).isNotNull())
+          .select(col(c.termFrequency()).as(VALUE), lit(true).as("_wanted")).distinct();
+      // The other values count under a null value: their number is part of the total only.
       Dataset<Row> counts = population.where(col(c.termFrequency()).isNotNull())
-          .groupBy(col(c.termFrequency()).as(value)).count();
-      // The total is one number: a window over the small table of distinct values, not over the records.
-      Dataset<Row> shares = counts.select(col(value),
-          col("count").divide(sum("count").over(Window.partitionBy(lit(1)))).as(c.tfColumn()));
-      out = out.join(shares, out.col(c.termFrequency()).equalTo(shares.col(value)), "left").drop(value);
+          .select(col(c.termFrequency()).as(VALUE))
+          .join(broadcast(wanted), new String[] {VALUE}, "left")
+          .groupBy(when(col("_wanted"), col(VALUE)).as(VALUE)).count();
+      out = withShares(out, c, counts);
     }
     return out;
+  }
+
+  /**
+   * {@code records} with {@code tf_<name>} from {@code counts} ({@code _tf_value}, {@code count}: every value of the
+   * population with a value, or some values and a null one counting the others).
+   */
+  private static Dataset<Row> withShares(Dataset<Row> records, Comparison c, Dataset<Row> counts) {
+    // The total is one number: a window over the small table of counted values, not over the records.
+    Dataset<Row> shares = counts.select(col(VALUE),
+        col("count").divide(sum("count").over(Window.partitionBy(lit(1)))).as(c.tfColumn()));
+    return records.join(shares, records.col(c.termFrequency()).equalTo(shares.col(VALUE)), "left").drop(VALUE);
   }
 }
