@@ -271,24 +271,20 @@ public final class MatchStage {
   }
 
   /**
-   * {@code match.clusters} brought to tonight's clustering by {@link Lakehouse#mergeFew}: a MERGE updates the
-   * recomputed records' rows that changed and deletes the removed records' rows (the few changes broadcast, so the
-   * table is not shuffled to meet them; with deletion vectors no data file is rewritten), then the rows of records the
-   * table lacks are appended; every other row stays as it is. Run again after a failure between the two commits, the
-   * night finds the updated records unchanged (their rows already hold tonight's clusters) and the missing ones new,
-   * and clusters those again with their components, which ends in the same table.
+   * One MERGE into {@code match.clusters}: the recomputed records' rows updated or inserted, the removed records'
+   * rows deleted; every other row stays as it is (with deletion vectors, its data file is not rewritten).
    */
   private void writeClusterChanges(Dataset<Row> recomputed, IncrementalNight night) {
     String id = CandidatePairs.ID;
-    // Materialised: the MERGE and the append both read it.
-    Dataset<Row> rows = recomputed.localCheckpoint();
-    Dataset<Row> removed = night.dirtyIds().join(rows.select(id), new String[] {id}, "left_anti")
+    Dataset<Row> removed = night.dirtyIds().join(recomputed.select(id), new String[] {id}, "left_anti")
         .select(col(id), lit(true).as("_removed"));
-    lake.mergeFew(CLUSTERS, id, rows.withColumn("_removed", lit(false)).unionByName(removed, true),
-        m -> m.whenMatched("s._removed").delete()
-            .whenMatched("NOT (t.cluster_id <=> s.cluster_id AND t.cluster_size <=> s.cluster_size "
-                + "AND t.component_id <=> s.component_id AND t.match_hash <=> s.match_hash)").updateAll(),
-        rows);
+    lake.merge(CLUSTERS, recomputed.withColumn("_removed", lit(false)).unionByName(removed, true),
+            "t.record_id = s.record_id")
+        .whenMatched("s._removed").delete()
+        .whenMatched("NOT (t.cluster_id <=> s.cluster_id AND t.cluster_size <=> s.cluster_size "
+            + "AND t.component_id <=> s.component_id AND t.match_hash <=> s.match_hash)").updateAll()
+        .whenNotMatched("NOT s._removed").insertAll()
+        .execute();
   }
 
   /** {@code column} ({@code record_id} or {@code record_number}) of both records of each pair, as one column. */

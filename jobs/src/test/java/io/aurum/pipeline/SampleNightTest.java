@@ -23,7 +23,6 @@ import io.aurum.match.compare.JaroWinkler;
 import io.aurum.match.score.FsParameters;
 import io.aurum.match.score.ParametersFile;
 import io.aurum.testing.SparkTest;
-import io.delta.tables.DeltaTable;
 import io.aurum.standardize.StandardizeStage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -260,20 +259,6 @@ class SampleNightTest {
     Dataset<Row> clustersAgain = night.read(MatchStage.CLUSTERS).select("record_id", "cluster_id");
     assertEquals(0, incrementalClusters.except(clustersAgain).count()
         + clustersAgain.except(incrementalClusters).count(), "the night run again gives other clusters");
-    // A night that failed between the clusters' two commits (the MERGE of the rows the table holds, then the append of
-    // the new records' rows) is run again: only the records sent again are new to it, and the clusters come out the
-    // same.
-    long merged = clustersBefore + 1;
-    assertEquals("MERGE", DeltaTable.forPath(SparkTest.spark(), night.location(MatchStage.CLUSTERS)).history()
-        .where(col("version").equalTo(merged)).select("operation").first().getString(0));
-    SparkTest.spark().sql("RESTORE TABLE delta.`" + night.location(MatchStage.CLUSTERS) + "` TO VERSION AS OF "
-        + merged);
-    MatchResult afterMerge = new MatchStage(SparkTest.spark(), night, MatchRules.load(rules), Progress.NONE)
-        .run(false);
-    assertEquals(resent.count(), afterMerge.recordsScored());
-    Dataset<Row> clustersAfterMerge = night.read(MatchStage.CLUSTERS).select("record_id", "cluster_id");
-    assertEquals(0, incrementalClusters.except(clustersAfterMerge).count()
-        + clustersAfterMerge.except(incrementalClusters).count(), "the night run again gives other clusters");
     MatchResult rerun = new MatchStage(SparkTest.spark(), night, MatchRules.load(rules), Progress.NONE).run(false);
     assertEquals(0, rerun.recordsScored());
 
