@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.current_timestamp;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sha2;
@@ -60,17 +59,6 @@ public final class GoldenStage {
       + "source_id STRING, golden_id STRING, match_probability DOUBLE, first_seen DATE, last_seen DATE, "
       + "row_hash BIGINT, orders_hash BIGINT");
   private static final String RULES_STATE = "_state/golden-rules.sha256";
-  /**
-   * When a golden record the table holds ({@code t}) takes the one built tonight ({@code s}): its attributes, record
-   * count or last update changed.
-   */
-  private static final String UPDATED = "t.attribute_hash <> s.attribute_hash OR t.record_count <> s.record_count "
-      + "OR NOT (t.last_updated <=> s.last_updated)";
-  /**
-   * An updated record's {@code first_seen}, which never moves later: a record sent again carries tonight's ingestion
-   * time, but the customer was seen first on an earlier night.
-   */
-  private static final String FIRST_SEEN = "least(t.first_seen, s.first_seen)";
   /** The version of {@code match.clusters} the last night read, when the table had its change feed on. */
   private static final String CLUSTERS_STATE = "_state/golden-clusters.version";
   /** Above this share of records touched, ids are assigned over all clusters: broadcasting them would not pay. */
@@ -139,10 +127,9 @@ public final class GoldenStage {
         .join(ids.withAssigned(clusters), "record_id")
         .join(bestMatchProbabilities(), new String[] {"record_id"}, "left")
         .join(Customer360.recordOrders(orders()), new String[] {"record_id"}, "left");
-    Dataset<Row> nights = XrefNights.of(tonight, previousXref)
-        .withColumn(XrefNights.tonightName("golden_id"), when(col(XrefNights.HERE).isNotNull(),
-            GoldenIds.tonightsId(XrefNights.tonight(GoldenIds.ASSIGNED), col("golden_id"))))
-        .localCheckpoint();
+    Dataset<Row> nights = XrefNights.of(tonight, previousXref);
+    nights = nights.withColumn(XrefNights.tonightName("golden_id"), when(col(XrefNights.HERE).isNotNull(),
+        GoldenIds.tonightsId(XrefNights.tonight(GoldenIds.ASSIGNED), col("golden_id")))).localCheckpoint();
     say.accept("tonight's records joined to the cross-reference");
     List<String> ownerColumns = new ArrayList<>(List.of("source", "source_id", "golden_id", "updated_at",
         "attributes"));
@@ -169,53 +156,37 @@ public final class GoldenStage {
     // by their events, every other customer is left as it is.
     Dataset<Row> ended = incremental
         ? idEvents.where(col("event").isin("merged", "retired")).select("golden_id").distinct() : null;
-    // The 360 view's customers to write again, few and broadcast; null when the view is rebuilt whole.
-    Dataset<Row> changed360 = incremental && ordersHashed && lake.exists(CUSTOMER_360)
-        ? broadcast(changedIds.unionByName(ended).unionByName(ChangedCustomers.withChangedOrders(nights)).distinct()
-            .localCheckpoint()) : null;
+    Dataset<Row> changed360 = incremental && ordersHashed
+        ? changedIds.unionByName(ended).unionByName(ChangedCustomers.withChangedOrders(nights)) : null;
     try {
       long builtCount = golden.count();
-      // Written at once, as they read nothing another writes: the customers (then their audit), the id events and
-      // history, and on an incremental night the 360 view of the changed customers, from the rows the customers'
-      // write leaves them (computed from the table as it is before it). A view rebuilt whole reads the customers
-      // written.
-      Dataset<Row> customersBefore = changed360 == null ? null
-          : lake.snapshot(CUSTOMERS).join(changed360, "golden_id");
+      // The customers (then the tables read from them) and the events and history are written at once: they read
+      // nothing the other writes.
       Concurrently.Both<Long, Map<String, Long>> written = Concurrently.both(() -> {
         long changed = writeCustomers(golden, ended);
         say.accept(String.format("%s written: %,d new or changed", CUSTOMERS, changed));
         auditOverrides(overrides, say);
-        if (changed360 == null) {
-          writeCustomer360(lake.read(CUSTOMERS), owners, null);
-          say.accept(CUSTOMER_360 + " written");
-        }
+        writeCustomer360(owners, changed360);
+        say.accept(CUSTOMER_360 + " written");
         return changed;
-      }, () -> Concurrently.both(() -> {
+      }, () -> {
         Map<String, Long> events = writeEvents(idEvents, run, runDate);
         say.accept("id events written");
         writeHistory(golden, ended, run);
         say.accept(HISTORY + " written");
         return events;
-      }, () -> {
-        if (changed360 != null) {
-          writeCustomer360(customersAfter(customersBefore, golden, ended), owners, changed360);
-          say.accept(CUSTOMER_360 + " written");
-        }
-        return null;
-      }).first());
+      });
       long changed = written.first();
       Map<String, Long> events = written.second();
       // Last: the next night finds its changed customers against this cross-reference, so a night that fails before
-      // it builds the same customers again when it is run again. The customers, written, are counted meanwhile.
-      Concurrently.Both<Long, Long> last = Concurrently.both(() -> writeXref(nights, runDate),
-          () -> lake.read(CUSTOMERS).count());
-      long xref = last.first();
+      // it builds the same customers again when it is run again.
+      long xref = writeXref(nights, runDate);
       say.accept(XREF + " written");
       lake.writeText(RULES_STATE, fingerprint);
       if (clusterChangeFeed) {
         lake.writeText(CLUSTERS_STATE, String.valueOf(clustersVersion));
       }
-      long customers = last.second();
+      long customers = lake.read(CUSTOMERS).count();
       GoldenResult result = new GoldenResult(customers, builtCount, changed, xref, events,
           (System.nanoTime() - start) / 1e9);
       say.accept(String.format("golden customers %,d  built %,d%s  new or changed %,d  xref rows %,d  id events %s  "
@@ -261,25 +232,26 @@ public final class GoldenStage {
   }
 
   /**
-   * {@code gold.customer_360} from {@code customers} (the golden records) and tonight's {@code owners} (with their
-   * {@link Customer360#recordOrders}), rebuilt whole unless {@code changed} (distinct {@code golden_id} of the
-   * customers built again, ended or whose orders changed tonight, broadcast) is given: then only the rows of those
-   * customers are written, by a MERGE of the rows the view holds and an append of the new ones
-   * ({@link Lakehouse#mergeFew}). Every other customer has last night's records, values and orders, so its row would
-   * come out as it is.
+   * {@code gold.customer_360} from tonight's {@code owners} (with their {@link Customer360#recordOrders}), rebuilt
+   * whole unless {@code changed} ({@code golden_id} of the customers built again, ended or whose orders changed
+   * tonight) is given: then only the rows of those customers are written, by a MERGE of the rows the view holds and
+   * an append of the new ones ({@link Lakehouse#mergeFew}). Every other customer has last night's records, values
+   * and orders, so its row would come out as it is.
    */
-  private void writeCustomer360(Dataset<Row> customers, Dataset<Row> owners, Dataset<Row> changed) {
-    if (changed == null) {
+  private void writeCustomer360(Dataset<Row> owners, Dataset<Row> changed) {
+    Dataset<Row> customers = lake.read(CUSTOMERS);
+    if (changed == null || !lake.exists(CUSTOMER_360)) {
       Dataset<Row> view = Customer360.of(customers, owners, Customer360.orderSummaries(owners), rules.view360());
       lake.ensureWithDeletionVectors(CUSTOMER_360, view.schema());
       lake.overwrite(view, CUSTOMER_360);
       return;
     }
-    Dataset<Row> changedOwners = owners.join(changed, "golden_id");
+    Dataset<Row> ids = broadcast(changed.distinct().localCheckpoint());
+    Dataset<Row> changedOwners = owners.join(ids, "golden_id");
     // Materialised: the MERGE of the rows the view holds and the append of the new ones both read it.
-    Dataset<Row> rows = Customer360.of(customers.join(changed, "golden_id"), changedOwners,
+    Dataset<Row> rows = Customer360.of(customers.join(ids, "golden_id"), changedOwners,
         Customer360.orderSummaries(changedOwners), rules.view360()).localCheckpoint();
-    Dataset<Row> gone = changed.join(rows.select("golden_id"), new String[] {"golden_id"}, "left_anti")
+    Dataset<Row> gone = ids.join(rows.select("golden_id"), new String[] {"golden_id"}, "left_anti")
         .withColumn("_gone", lit(true));
     lake.mergeFew(CUSTOMER_360, "golden_id", rows.withColumn("_gone", lit(false)).unionByName(gone, true),
         m -> m.whenMatched("s._gone").delete().whenMatched().updateAll(), rows);
@@ -344,7 +316,8 @@ public final class GoldenStage {
         : golden.withColumn("_ended", lit(false))
             .unionByName(ended.select(col("golden_id"), lit(true).as("_ended")), true);
     UnaryOperator<DeltaMergeBuilder> matched = m -> m.whenMatched("s._ended").delete()
-        .whenMatched(UPDATED).updateExpr(updates(golden));
+        .whenMatched("t.attribute_hash <> s.attribute_hash OR t.record_count <> s.record_count "
+            + "OR NOT (t.last_updated <=> s.last_updated)").updateExpr(updates(golden));
     if (ended == null) {
       matched.apply(lake.merge(CUSTOMERS, source, "t.golden_id = s.golden_id"))
           .whenNotMatched().insertAll().whenNotMatchedBySource().delete().execute();
@@ -356,32 +329,17 @@ public final class GoldenStage {
             .isin("insert", "update_postimage")).count();
   }
 
-  /** Every column from the rebuilt golden record, except {@code first_seen} ({@link #FIRST_SEEN}). */
+  /**
+   * Every column from the rebuilt golden record, except {@code first_seen}, which never moves later: a record sent
+   * again carries tonight's ingestion time, but the customer was seen first on an earlier night.
+   */
   private static Map<String, String> updates(Dataset<Row> golden) {
     Map<String, String> out = new TreeMap<>();
     for (String c : golden.columns()) {
       out.put("`" + c + "`", "s.`" + c + "`");
     }
-    out.put("`first_seen`", FIRST_SEEN);
+    out.put("`first_seen`", "least(t.first_seen, s.first_seen)");
     return out;
-  }
-
-  /**
-   * The rows {@link #writeCustomers} leaves in {@code gold.customers} for the customers of {@code golden} (built
-   * tonight) and of {@code before} (rows of the table before that write) that have not {@code ended}: a customer the
-   * table lacks is its golden record, one it holds is updated to it where {@link #UPDATED} holds and else kept. So
-   * the 360 view of the changed customers need not wait for their write.
-   */
-  private static Dataset<Row> customersAfter(Dataset<Row> before, Dataset<Row> golden, Dataset<Row> ended) {
-    Dataset<Row> both = before.join(broadcast(ended), new String[] {"golden_id"}, "left_anti").as("t")
-        .join(golden.as("s"), col("t.golden_id").equalTo(col("s.golden_id")), "full_outer");
-    Column updated = col("s.golden_id").isNotNull().and(col("t.golden_id").isNull().or(expr(UPDATED)));
-    List<Column> out = new ArrayList<>();
-    for (String c : before.columns()) {
-      Column value = c.equals("first_seen") ? expr(FIRST_SEEN) : col("s.`" + c + "`");
-      out.add(when(updated, value).otherwise(col("t.`" + c + "`")).as(c));
-    }
-    return both.select(out.toArray(Column[]::new));
   }
 
   /**

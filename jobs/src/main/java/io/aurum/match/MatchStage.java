@@ -182,14 +182,11 @@ public final class MatchStage {
         lake.enableChangeFeed(CLUSTERS);
         writeClusterChanges(recomputedClusters(night, records, scored, overrides, say), night);
       }
-      // The overrides' audit and the clusters' counts only read the clusters: at once.
+      auditOverrides(overrides, say);
       // Each record counts for 1/size of its cluster, so the clusters are counted in one pass, without the shuffle
       // of a distinct count (the sum of a million such doubles is within 1e-6 of the whole number).
-      Row counts = Concurrently.both(() -> lake.read(CLUSTERS).agg(sum(lit(1.0).divide(col("cluster_size"))),
-          sum(when(col("cluster_size").gt(1), 1).otherwise(0))).first(), () -> {
-            auditOverrides(overrides, say);
-            return null;
-          }).first();
+      Row counts = lake.read(CLUSTERS).agg(sum(lit(1.0).divide(col("cluster_size"))),
+          sum(when(col("cluster_size").gt(1), 1).otherwise(0))).first();
       long clusterCount = counts.isNullAt(0) ? 0 : Math.round(counts.getDouble(0));
       long linked = counts.isNullAt(1) ? 0 : counts.getLong(1);
       MatchResult result = new MatchResult(recordCount, night == null ? recordCount : night.changedCount(),
