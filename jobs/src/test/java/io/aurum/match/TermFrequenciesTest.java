@@ -43,7 +43,7 @@ class TermFrequenciesTest {
   void aFewRecordsGetTheSharesOfTheirValuesAmongThePopulation() {
     Dataset<Row> population = population();
     Dataset<Row> few = population.where("record_id IN ('b', 'd', 'g')");
-    Map<String, Double> all = shares(TermFrequencies.add(population(), List.of(NAME)));
+    Map<String, Double> all = shares(TermFrequencies.add(population, List.of(NAME)));
 
     Map<String, Double> shares = shares(TermFrequencies.add(few, population, List.of(NAME)));
 
