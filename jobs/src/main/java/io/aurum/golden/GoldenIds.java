@@ -118,13 +118,17 @@ public final class GoldenIds {
    * one of last night's clusters (its id and size, which every record's row carries, are unchanged, and no record
    * joined it), so it keeps that cluster's id, and neither it nor its id overlaps a touched cluster; the
    * overlaps, ids and events are computed for the touched clusters and their previous ids alone, with the same
-   * result as over all clusters. The assignments are few and broadcast.
+   * result as over all clusters (and over any more clusters). The assignments are few and broadcast.
+   *
+   * @param touched {@code record_id}, {@code cluster_id} of every changed row (as Delta's change feed gives it:
+   *                inserted, deleted, before and after an update), so the last of a record's rows names its cluster
+   *                tonight; the earlier rows' clusters only add whole clusters
    */
   public static Result assignTouched(Dataset<Row> clusters, Dataset<Row> previous, Dataset<Row> touched,
                                      Dataset<Row> issued, String runDate) {
     Dataset<Row> touchedIds = broadcast(touched.select("record_id").distinct());
-    Dataset<Row> scopeClusters = clusters.join(broadcast(clusters.join(touchedIds, "record_id")
-        .select("cluster_id").distinct()), "cluster_id").localCheckpoint();
+    Dataset<Row> scopeClusters = clusters.join(broadcast(touched.select("cluster_id").distinct()), "cluster_id")
+        .localCheckpoint();
     Dataset<Row> scopeIds = previous.join(broadcast(scopeClusters.select("record_id").unionByName(touchedIds)
         .distinct()), "record_id").select("golden_id").distinct();
     Dataset<Row> scopePrevious = previous.join(broadcast(scopeIds), "golden_id").localCheckpoint();

@@ -200,10 +200,11 @@ public final class GoldenStage {
   }
 
   /**
-   * {@code record_id} of the records whose row in {@code match.clusters} changed (inserted, updated, deleted) since
-   * the version the last night read, from the table's change feed; empty (all clusters are assigned) when the last
-   * night did not record its version, when that is not older than the current one's, or when the changes are too
-   * many for the few-records path to pay (against {@code clusters}, the snapshot of that version).
+   * {@code record_id}, {@code cluster_id} of the rows of {@code match.clusters} that changed (inserted, updated,
+   * deleted) since the version the last night read, from the table's change feed
+   * ({@link GoldenIds#assignTouched}); empty (all clusters are assigned) when the last night did not record its
+   * version, when that is not older than the current one's, or when the changes are too many for the few-records
+   * path to pay (against {@code clusters}, the snapshot of that version).
    */
   private Optional<Dataset<Row>> touchedRecords(Dataset<Row> clusters, long clustersVersion, Consumer<String> say) {
     Optional<Long> last = lake.readText(CLUSTERS_STATE).map(String::trim).map(Long::parseLong)
@@ -212,11 +213,11 @@ public final class GoldenStage {
       return Optional.empty();
     }
     if (last.get() == clustersVersion) {
-      return Optional.of(spark.createDataFrame(List.of(), StructType.fromDDL("record_id STRING")));
+      return Optional.of(spark.createDataFrame(List.of(), StructType.fromDDL("record_id STRING, cluster_id STRING")));
     }
-    Dataset<Row> touched = lake.changes(MatchStage.CLUSTERS, last.get() + 1, clustersVersion).select("record_id")
-        .distinct().localCheckpoint();
-    long count = touched.count();
+    Dataset<Row> touched = lake.changes(MatchStage.CLUSTERS, last.get() + 1, clustersVersion)
+        .select("record_id", "cluster_id").distinct().localCheckpoint();
+    long count = touched.select("record_id").distinct().count();
     if (count > MAX_TOUCHED_SHARE * clusters.count()) {
       return Optional.empty();
     }

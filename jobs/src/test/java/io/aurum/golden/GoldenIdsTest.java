@@ -62,9 +62,11 @@ class GoldenIdsTest {
     Dataset<Row> previous = rows(XREF, "a G1", "b G1", "c G2", "d G2", "e G3", "f G3", "g G4", "m G5", "n G5");
     Dataset<Row> tonight = rows(CLUSTERS, "a a", "b a", "c a", "d a", "e e", "f f", "h h", "m m", "n m");
     Dataset<Row> issued = rows(XREF, "x G1", "x G2", "x G3", "x G4", "x G5").select("golden_id");
-    // Rows of match.clusters changed since last night: a and b (their cluster grew), c and d (moved), e (its
-    // cluster shrank), f (a new cluster), g (gone), h (new).
-    Dataset<Row> touched = rows(StructType.fromDDL("record_id STRING"), "a", "b", "c", "d", "e", "f", "g", "h");
+    // Rows of match.clusters changed since last night, with their clusters before and after the change: a and b
+    // (their cluster grew), c and d (moved from cluster c), e (its cluster shrank), f (a new cluster, from e), g (gone),
+    // h (new).
+    Dataset<Row> touched = rows(StructType.fromDDL("record_id STRING, cluster_id STRING"), "a a", "b a", "c c",
+        "c a", "d c", "d a", "e e", "f e", "f f", "g g", "h h");
 
     GoldenIds.Result all = GoldenIds.assign(tonight, previous, issued, "2026-11-23");
     GoldenIds.Result within = GoldenIds.assignTouched(tonight, previous, touched, issued, "2026-11-23");
