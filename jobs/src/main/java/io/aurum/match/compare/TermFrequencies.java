@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -22,14 +23,8 @@ public final class TermFrequencies {
 
   /** {@code records} with the shares of their values among themselves. */
   public static Dataset<Row> add(Dataset<Row> records, List<Comparison> comparisons) {
-    Dataset<Row> out = records;
-    for (Comparison c : comparisons) {
-      if (c.termFrequency() != null) {
-        out = withShares(out, c, records.where(col(c.termFrequency()).isNotNull())
-            .groupBy(col(c.termFrequency()).as(VALUE)).count());
-      }
-    }
-    return out;
+    return withShares(records, comparisons, c -> records.where(col(c.termFrequency()).isNotNull())
+        .groupBy(col(c.termFrequency()).as(VALUE)).count());
   }
 
   /**
@@ -39,31 +34,34 @@ public final class TermFrequencies {
    * ranked. The shares are those {@link #add(Dataset, List)} gives the population.
    */
   public static Dataset<Row> add(Dataset<Row> records, Dataset<Row> population, List<Comparison> comparisons) {
+    return withShares(records, comparisons, c -> {
+      Dataset<Row> wanted = records.where(col(c.termFrequency()).isNotNull())
+          .select(col(c.termFrequency()).as(VALUE), lit(true).as("_wanted")).distinct();
+      // The other values count under a null value: their number is part of the total only.
+      return population.where(col(c.termFrequency()).isNotNull())
+          .select(col(c.termFrequency()).as(VALUE))
+          .join(broadcast(wanted), new String[] {VALUE}, "left")
+          .groupBy(when(col("_wanted"), col(VALUE)).as(VALUE)).count();
+    });
+  }
+
+  /**
+   * {@code records} with {@code tf_<name>} for every comparison with term frequencies, from its {@code counts}
+   * ({@code _tf_value}, {@code count}: every value of the population with a value, or some values and a null one
+   * counting the others).
+   */
+  private static Dataset<Row> withShares(Dataset<Row> records, List<Comparison> comparisons,
+                                         Function<Comparison, Dataset<Row>> counts) {
     Dataset<Row> out = records;
     for (Comparison c : comparisons) {
       if (c.termFrequency() == null) {
         continue;
       }
-      Dataset<Row> wanted = records.where(col(c.termFrequency()).isNotNull())
-          .select(col(c.termFrequency()).as(VALUE), lit(true).as("_wanted")).distinct();
-      // The other values count under a null value: their number is part of the total only.
-      Dataset<Row> counts = population.where(col(c.termFrequency()).isNotNull())
-          .select(col(c.termFrequency()).as(VALUE))
-          .join(broadcast(wanted), new String[] {VALUE}, "left")
-          .groupBy(when(col("_wanted"), col(VALUE)).as(VALUE)).count();
-      out = withShares(out, c, counts);
+      // The total is one number: a window over the small table of counted values, not over the records.
+      Dataset<Row> shares = counts.apply(c).select(col(VALUE),
+          col("count").divide(sum("count").over(Window.partitionBy(lit(1)))).as(c.tfColumn()));
+      out = out.join(shares, out.col(c.termFrequency()).equalTo(shares.col(VALUE)), "left").drop(VALUE);
     }
     return out;
-  }
-
-  /**
-   * {@code records} with {@code tf_<name>} from {@code counts} ({@code _tf_value}, {@code count}: every value of the
-   * population with a value, or some values and a null one counting the others).
-   */
-  private static Dataset<Row> withShares(Dataset<Row> records, Comparison c, Dataset<Row> counts) {
-    // The total is one number: a window over the small table of counted values, not over the records.
-    Dataset<Row> shares = counts.select(col(VALUE),
-        col("count").divide(sum("count").over(Window.partitionBy(lit(1)))).as(c.tfColumn()));
-    return records.join(shares, records.col(c.termFrequency()).equalTo(shares.col(VALUE)), "left").drop(VALUE);
   }
 }
