@@ -30,7 +30,13 @@ import org.apache.spark.sql.catalyst.catalog.CatalogTable;
 import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
 import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.actions.Action;
+import org.apache.spark.sql.delta.actions.CommitInfo;
 import scala.Option;
+import scala.Tuple2;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Aurum's Delta Lake: table {@code layer.table} lives at {@code <root>/<layer>/<table>}. The only class
@@ -298,24 +304,40 @@ public final class Lakehouse {
     }
   }
 
-  /** The table's latest version, -1 when it does not exist. */
+  /**
+   * The table's latest version, -1 when it does not exist. Read from the table's Delta log, as its files list it
+   * now: a stage asks before and after each write, and {@link DeltaTable#history} would run a Spark query for it.
+   */
   public long version(TableName name) {
     if (!exists(name)) {
       return -1;
     }
-    return DeltaTable.forPath(spark, location(name)).history(1).select("version").first().getLong(0);
+    return log(name).update(false, Option.empty(), Option.empty()).version();
+  }
+
+  private DeltaLog log(TableName name) {
+    return DeltaLog.forTable(spark, location(name));
   }
 
   /** Rows written by the commit after {@code before}; 0 when the write committed nothing. */
   private long outputRowsSince(TableName name, long before) {
-    Row last = DeltaTable.forPath(spark, location(name)).history(1).select("version", "operationMetrics").first();
-    if (last.getLong(0) == before) {
+    long after = version(name);
+    if (after == before) {
       return 0;
     }
-    Map<String, String> metrics = last.getJavaMap(1);
+    scala.collection.Iterator<Tuple2<Object, Seq<Action>>> commits = log(name).getChanges(after, Option.empty(), true);
+    Map<String, String> metrics = Map.of();
+    if (commits.hasNext()) {
+      for (Action action : CollectionConverters.asJava(commits.next()._2())) {
+        if (action instanceof CommitInfo info && info.operationMetrics().isDefined()) {
+          metrics = CollectionConverters.asJava(info.operationMetrics().get());
+        }
+      }
+    }
     String rows = metrics.get("numOutputRows");
     if (rows == null) {
-      throw new IllegalStateException("Delta commit on " + name + " reported no numOutputRows: " + metrics);
+      throw new IllegalStateException("Delta commit " + after + " on " + name + " reported no numOutputRows: "
+          + metrics);
     }
     return Long.parseLong(rows);
   }

@@ -1,0 +1,55 @@
+package io.aurum.lake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.aurum.testing.SparkTest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link Lakehouse#version} follows every commit, also one made by another {@link Lakehouse} on the same root, and
+ * each write reports the rows its own commit wrote.
+ */
+@ExtendWith(SparkTest.class)
+class LakehouseVersionTest {
+  private static final StructType ROWS = StructType.fromDDL("id INT, part STRING");
+  private static final TableName TABLE = new TableName("silver", "things");
+
+  @TempDir
+  Path root;
+
+  @Test
+  void versionsAndCommittedRowsFollowEachWrite() {
+    Lakehouse lake = new Lakehouse(SparkTest.spark(), root.toString());
+    assertEquals(-1, lake.version(TABLE));
+
+    assertEquals(5, lake.overwrite(rows(0, 5, "a"), TABLE));
+    assertEquals(0, lake.version(TABLE));
+    assertEquals(3, lake.append(rows(5, 8, "b"), TABLE));
+    assertEquals(1, lake.version(TABLE));
+    assertEquals(2, lake.replace(rows(10, 12, "b"), TABLE, "part = 'b'"));
+    assertEquals(2, lake.version(TABLE));
+    assertEquals(7, lake.read(TABLE).count());
+
+    // A commit by another writer of the same table is seen, and a write after it reports its own rows.
+    Lakehouse other = new Lakehouse(SparkTest.spark(), root.toString());
+    assertEquals(4, other.append(rows(20, 24, "c"), TABLE));
+    assertEquals(3, lake.version(TABLE));
+    assertEquals(1, lake.append(rows(30, 31, "c"), TABLE));
+    assertEquals(4, lake.version(TABLE));
+  }
+
+  /** Rows with ids {@code from} (included) to {@code to} (excluded), all in {@code part}. */
+  private static Dataset<Row> rows(int from, int to, String part) {
+    List<Row> rows = IntStream.range(from, to).mapToObj(i -> RowFactory.create(i, part)).toList();
+    return SparkTest.spark().createDataFrame(rows, ROWS);
+  }
+}
