@@ -29,10 +29,10 @@ import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 import org.apache.spark.sql.catalyst.catalog.CatalogTable;
 import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
 import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.actions.Action;
 import org.apache.spark.sql.delta.actions.CommitInfo;
+import org.apache.spark.sql.types.StructType;
 import scala.Option;
 import scala.Tuple2;
 import scala.collection.immutable.Seq;
@@ -315,6 +315,10 @@ public final class Lakehouse {
     return log(name).update(false, Option.empty(), Option.empty()).version();
   }
 
+  /**
+   * The table's Delta log through Delta's own (not its public {@link DeltaTable}) API, which
+   * {@link #version} and {@link #outputRowsSince} read without a Spark query; a Delta upgrade may change it.
+   */
   private DeltaLog log(TableName name) {
     return DeltaLog.forTable(spark, location(name));
   }
