@@ -8,7 +8,6 @@ import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -235,10 +234,9 @@ public final class Lakehouse {
   public List<TableInfo> list() {
     List<TableInfo> out = new ArrayList<>();
     for (TableName name : tableNames()) {
-      Row last = DeltaTable.forPath(spark, location(name)).history(1)
-          .select("version", "timestamp", "operation").first();
-      long rows = read(name).count();
-      out.add(new TableInfo(name, last.getLong(0), rows, last.<Timestamp>getAs(1), last.getString(2)));
+      long version = version(name);
+      CommitInfo last = commit(name, version);
+      out.add(new TableInfo(name, version, read(name).count(), last.timestamp(), last.operation()));
     }
     return out;
   }
@@ -329,20 +327,26 @@ public final class Lakehouse {
     if (after == before) {
       return 0;
     }
-    scala.collection.Iterator<Tuple2<Object, Seq<Action>>> commits = log(name).getChanges(after, Option.empty(), true);
-    Map<String, String> metrics = Map.of();
-    if (commits.hasNext()) {
-      for (Action action : CollectionConverters.asJava(commits.next()._2())) {
-        if (action instanceof CommitInfo info && info.operationMetrics().isDefined()) {
-          metrics = CollectionConverters.asJava(info.operationMetrics().get());
-        }
-      }
-    }
+    Option<scala.collection.immutable.Map<String, String>> reported = commit(name, after).operationMetrics();
+    Map<String, String> metrics = reported.isDefined() ? CollectionConverters.asJava(reported.get()) : Map.of();
     String rows = metrics.get("numOutputRows");
     if (rows == null) {
       throw new IllegalStateException("Delta commit " + after + " on " + name + " reported no numOutputRows: "
           + metrics);
     }
     return Long.parseLong(rows);
+  }
+
+  /** What the Delta log records of the table's commit {@code version}: its operation, time and metrics. */
+  private CommitInfo commit(TableName name, long version) {
+    scala.collection.Iterator<Tuple2<Object, Seq<Action>>> commits = log(name).getChanges(version, Option.empty(), true);
+    if (commits.hasNext()) {
+      for (Action action : CollectionConverters.asJava(commits.next()._2())) {
+        if (action instanceof CommitInfo info) {
+          return info;
+        }
+      }
+    }
+    throw new IllegalStateException("Delta commit " + version + " on " + name + " has no commit info");
   }
 }

@@ -1,9 +1,11 @@
 package io.aurum.lake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aurum.testing.SparkTest;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.spark.sql.Dataset;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link Lakehouse#version} follows every commit, also one made by another {@link Lakehouse} on the same root, and
- * each write reports the rows its own commit wrote.
+ * each write reports the rows its own commit wrote; {@link Lakehouse#list} shows the last commit.
  */
 @ExtendWith(SparkTest.class)
 class LakehouseVersionTest {
@@ -45,6 +47,12 @@ class LakehouseVersionTest {
     assertEquals(3, lake.version(TABLE));
     assertEquals(1, lake.append(rows(30, 31, "c"), TABLE));
     assertEquals(4, lake.version(TABLE));
+
+    // What `aurum tables` shows: the last commit's version and operation, and the rows the table holds.
+    TableInfo info = lake.list().get(0);
+    assertEquals(List.of(TABLE, 4L, 12L, "WRITE"),
+        List.of(info.name(), info.version(), info.rows(), info.lastOperation()));
+    assertTrue(info.lastWrite().toInstant().isAfter(Instant.now().minusSeconds(600)), info.lastWrite().toString());
   }
 
   /** Rows with ids {@code from} (included) to {@code to} (excluded), all in {@code part}. */
