@@ -339,7 +339,8 @@ public final class Lakehouse {
 
   /** What the Delta log records of the table's commit {@code version}: its operation, time and metrics. */
   private CommitInfo commit(TableName name, long version) {
-    scala.collection.Iterator<Tuple2<Object, Seq<Action>>> commits = log(name).getChanges(version, Option.empty(), true);
+    scala.collection.Iterator<Tuple2<Object, Seq<Action>>> commits =
+        log(name).getChanges(version, Option.empty(), true);
     if (commits.hasNext()) {
       for (Action action : CollectionConverters.asJava(commits.next()._2())) {
         if (action instanceof CommitInfo info) {
