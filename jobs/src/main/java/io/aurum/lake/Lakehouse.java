@@ -314,8 +314,8 @@ public final class Lakehouse {
   }
 
   /**
-   * The table's Delta log through Delta's own (not its public {@link DeltaTable}) API, which
-   * {@link #version} and {@link #outputRowsSince} read without a Spark query; a Delta upgrade may change it.
+   * The table's Delta log through Delta's own (not its public {@link DeltaTable}) API, which {@link #version},
+   * {@link #list} and the written rows' count read without a Spark query; a Delta upgrade may change it.
    */
   private DeltaLog log(TableName name) {
     return DeltaLog.forTable(spark, location(name));
