@@ -308,7 +308,7 @@ public final class GoldenStage {
    * New ids inserted, changed attributes updated (see {@link #updates}); ids without a cluster tonight deleted: all
    * ids not in {@code golden} when {@code ended} is null (all customers were built; one MERGE), else the
    * {@code ended} ids (a MERGE of the few rows the table holds, then the new ones appended:
-   * {@link Lakehouse#mergeFew}).
+   * {@link Lakehouse#mergeFew}). Returns the customers inserted or updated.
    */
   private long writeCustomers(Dataset<Row> golden, Dataset<Row> ended) {
     lake.ensureWithChangeFeed(CUSTOMERS, golden.schema());
@@ -325,9 +325,7 @@ public final class GoldenStage {
     } else {
       lake.mergeFew(CUSTOMERS, "golden_id", source, matched, golden);
     }
-    return lake.version(CUSTOMERS) == before ? 0
-        : lake.changes(CUSTOMERS, String.valueOf(before + 1)).where(col("_change_type")
-            .isin("insert", "update_postimage")).count();
+    return lake.rowsUpsertedSince(CUSTOMERS, before);
   }
 
   /**

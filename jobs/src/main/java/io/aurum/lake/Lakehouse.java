@@ -324,17 +324,33 @@ public final class Lakehouse {
   /** Rows written by the commit after {@code before}; 0 when the write committed nothing. */
   private long outputRowsSince(TableName name, long before) {
     long after = version(name);
-    if (after == before) {
-      return 0;
+    return after == before ? 0 : metric(name, after, "numOutputRows");
+  }
+
+  /**
+   * Rows inserted or updated by the commits after {@code before} (appends and MERGEs), from their metrics in the
+   * Delta log: what the table's change feed would count as inserts and post-images, without reading it.
+   */
+  public long rowsUpsertedSince(TableName name, long before) {
+    long rows = 0;
+    for (long v = before + 1; v <= version(name); v++) {
+      rows += "MERGE".equals(commit(name, v).operation())
+          ? metric(name, v, "numTargetRowsInserted") + metric(name, v, "numTargetRowsUpdated")
+          : metric(name, v, "numOutputRows");
     }
-    Option<scala.collection.immutable.Map<String, String>> reported = commit(name, after).operationMetrics();
+    return rows;
+  }
+
+  /** A metric the table's commit {@code version} reported; fails when it reported none of that name. */
+  private long metric(TableName name, long version, String metric) {
+    Option<scala.collection.immutable.Map<String, String>> reported = commit(name, version).operationMetrics();
     Map<String, String> metrics = reported.isDefined() ? CollectionConverters.asJava(reported.get()) : Map.of();
-    String rows = metrics.get("numOutputRows");
-    if (rows == null) {
-      throw new IllegalStateException("Delta commit " + after + " on " + name + " reported no numOutputRows: "
+    String value = metrics.get(metric);
+    if (value == null) {
+      throw new IllegalStateException("Delta commit " + version + " on " + name + " reported no " + metric + ": "
           + metrics);
     }
-    return Long.parseLong(rows);
+    return Long.parseLong(value);
   }
 
   /** What the Delta log records of the table's commit {@code version}: its operation, time and metrics. */

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A few changes written by {@link Lakehouse#mergeFew} (a MERGE of the matched rows, then an append of the new ones)
- * give the table a MERGE with inserts would give it, also when run again.
+ * give the table a MERGE with inserts would give it, also when run again; {@link Lakehouse#rowsUpsertedSince} counts
+ * the rows its two commits updated and inserted.
  */
 @ExtendWith(SparkTest.class)
 class MergeFewTest {
@@ -35,14 +36,19 @@ class MergeFewTest {
         .localCheckpoint();
     Dataset<Row> kept = changes.where("NOT gone").drop("gone");
 
+    long before = lake.version(TABLE);
     apply(lake, changes, kept);
     Map<String, String> expected = new TreeMap<>(Map.of("a", "1", "b", "2 changed", "d", "4"));
     assertEquals(expected, table(lake));
+    assertEquals(2, lake.rowsUpsertedSince(TABLE, before), "b updated, d inserted");
 
     // Run again (as after a failure between the two commits, or after both): nothing is added twice.
+    before = lake.version(TABLE);
     apply(lake, changes, kept);
     assertEquals(expected, table(lake));
     assertEquals(3, lake.read(TABLE).count());
+    assertEquals(2, lake.rowsUpsertedSince(TABLE, before), "b and d updated again, nothing inserted");
+    assertEquals(0, lake.rowsUpsertedSince(TABLE, lake.version(TABLE)));
   }
 
   private static void apply(Lakehouse lake, Dataset<Row> changes, Dataset<Row> kept) {
