@@ -324,7 +324,7 @@ public final class Lakehouse {
   /** Rows written by the commit after {@code before}; 0 when the write committed nothing. */
   private long outputRowsSince(TableName name, long before) {
     long after = version(name);
-    return after == before ? 0 : metric(name, after, "numOutputRows");
+    return after == before ? 0 : metric(name, after, commit(name, after), "numOutputRows");
   }
 
   /**
@@ -334,16 +334,17 @@ public final class Lakehouse {
   public long rowsUpsertedSince(TableName name, long before) {
     long rows = 0;
     for (long v = before + 1; v <= version(name); v++) {
-      rows += "MERGE".equals(commit(name, v).operation())
-          ? metric(name, v, "numTargetRowsInserted") + metric(name, v, "numTargetRowsUpdated")
-          : metric(name, v, "numOutputRows");
+      CommitInfo info = commit(name, v);
+      rows += "MERGE".equals(info.operation())
+          ? metric(name, v, info, "numTargetRowsInserted") + metric(name, v, info, "numTargetRowsUpdated")
+          : metric(name, v, info, "numOutputRows");
     }
     return rows;
   }
 
-  /** A metric the table's commit {@code version} reported; fails when it reported none of that name. */
-  private long metric(TableName name, long version, String metric) {
-    Option<scala.collection.immutable.Map<String, String>> reported = commit(name, version).operationMetrics();
+  /** A metric the table's commit {@code version} ({@code info}) reported; fails when it reported none of that name. */
+  private static long metric(TableName name, long version, CommitInfo info, String metric) {
+    Option<scala.collection.immutable.Map<String, String>> reported = info.operationMetrics();
     Map<String, String> metrics = reported.isDefined() ? CollectionConverters.asJava(reported.get()) : Map.of();
     String value = metrics.get(metric);
     if (value == null) {
