@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
@@ -56,51 +57,40 @@ public final class Customer360 {
   /**
    * Each source customer's orders, as a source record of {@code silver.customers} sees them: {@code record_id}
    * ({@code source:customer_source_id}), {@link #ORDER_SUMMARY} and {@link #ORDERS_HASH}, a hash of those columns
-   * by which a later night tells whose orders changed. One row per source customer with orders and reporting
-   * currency: the standardize stage gives every row of {@code silver.orders} the one currency its rules name, so one
-   * row per source customer. Grouped by that currency instead of taking its first value, Spark sums the orders in a
-   * hash table: a string's first value is an aggregation buffer it must sort all orders for. An order whose customer
-   * has no source record tonight reaches no golden customer.
+   * by which a later night tells whose orders changed. One row per source customer with orders; an order whose
+   * customer has no source record tonight reaches no golden customer.
    *
    * @param orders {@code silver.orders}: {@link #ORDER_COLUMNS}
    */
   public static Dataset<Row> recordOrders(Dataset<Row> orders) {
     Column counted = not(coalesce(col("is_refund"), lit(false))).and(not(coalesce(col("is_cancelled"), lit(false))));
-    return orders.groupBy("source", "customer_source_id", "reporting_currency")
+    return orders.groupBy(concat(col("source"), lit(":"), col("customer_source_id")).as("record_id"))
         .agg(count(when(counted, lit(1))).as("order_count"),
             sum(when(counted, col("amount_reporting"))).cast("decimal(28,2)").as("net_revenue"),
+            first(col("reporting_currency"), true).as("reporting_currency"),
             count(when(col("is_refund"), lit(1))).as("refunded_orders"),
             count(when(col("is_cancelled"), lit(1))).as("cancelled_orders"),
             min(when(counted, col("ordered_at"))).as("first_order_at"),
             max(when(counted, col("ordered_at"))).as("last_order_at"))
-        .select(withSummary(concat(col("source"), lit(":"), col("customer_source_id")).as("record_id")))
         .withColumn(ORDERS_HASH, ValueHash.of(ORDER_SUMMARY));
   }
 
   /**
    * Each golden customer's orders: {@code golden_id} and {@link #ORDER_SUMMARY} (no row for a customer without
-   * orders). The sums, counts, minima and maxima of its records add up; grouped by reporting currency too, which
-   * is one for all records ({@link #recordOrders}).
+   * orders). The sums, counts, minima and maxima of its records add up.
    *
    * @param records source records: {@code golden_id} and their {@link #recordOrders} columns (null without orders)
    */
   public static Dataset<Row> orderSummaries(Dataset<Row> records) {
     return records.where(col("order_count").isNotNull())
-        .groupBy("golden_id", "reporting_currency")
+        .groupBy("golden_id")
         .agg(sum("order_count").as("order_count"),
             sum("net_revenue").cast("decimal(28,2)").as("net_revenue"),
+            first(col("reporting_currency"), true).as("reporting_currency"),
             sum("refunded_orders").as("refunded_orders"),
             sum("cancelled_orders").as("cancelled_orders"),
             min("first_order_at").as("first_order_at"),
-            max("last_order_at").as("last_order_at"))
-        .select(withSummary(col("golden_id")));
-  }
-
-  /** {@code key}, then the {@link #ORDER_SUMMARY} columns in their order. */
-  private static Column[] withSummary(Column key) {
-    List<Column> out = new ArrayList<>(List.of(key));
-    ORDER_SUMMARY.forEach(c -> out.add(col(c)));
-    return out.toArray(Column[]::new);
+            max("last_order_at").as("last_order_at"));
   }
 
   /** A {@link #ORDER_SUMMARY} column as the view shows it: zero counts and revenue for a customer without orders. */
