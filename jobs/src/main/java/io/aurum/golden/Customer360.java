@@ -58,16 +58,21 @@ public final class Customer360 {
    * Each source customer's orders, as a source record of {@code silver.customers} sees them: {@code record_id}
    * ({@code source:customer_source_id}), {@link #ORDER_SUMMARY} and {@link #ORDERS_HASH}, a hash of those columns
    * by which a later night tells whose orders changed. One row per source customer with orders; an order whose
-   * customer has no source record tonight reaches no golden customer.
+   * customer has no source record tonight reaches no golden customer. The reporting currency is the table's: the
+   * standardize stage gives every row the one its rules name. Read once, not per customer, so that Spark sums the
+   * orders in a hash table (a string's first value would make it sort all orders) partitioned by record id, as the
+   * golden stage joins them.
    *
    * @param orders {@code silver.orders}: {@link #ORDER_COLUMNS}
    */
   public static Dataset<Row> recordOrders(Dataset<Row> orders) {
     Column counted = not(coalesce(col("is_refund"), lit(false))).and(not(coalesce(col("is_cancelled"), lit(false))));
+    Column currency = orders.select("reporting_currency").where(col("reporting_currency").isNotNull()).limit(1)
+        .scalar();
     return orders.groupBy(concat(col("source"), lit(":"), col("customer_source_id")).as("record_id"))
         .agg(count(when(counted, lit(1))).as("order_count"),
             sum(when(counted, col("amount_reporting"))).cast("decimal(28,2)").as("net_revenue"),
-            first(col("reporting_currency"), true).as("reporting_currency"),
+            currency.as("reporting_currency"),
             count(when(col("is_refund"), lit(1))).as("refunded_orders"),
             count(when(col("is_cancelled"), lit(1))).as("cancelled_orders"),
             min(when(counted, col("ordered_at"))).as("first_order_at"),

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aurum.testing.SparkTest;
 import java.math.BigDecimal;
@@ -99,6 +100,22 @@ class Customer360Test {
     assertNotEquals(before.get("ecommerce:10"), after.get("ecommerce:10"), "an amount changed");
     assertEquals(before.get("erp:E3"), after.get("erp:E3"), "the same orders, read in another order");
     assertNotEquals(before.get("erp:E4"), after.get("erp:E4"), "an order cancelled");
+  }
+
+  @Test
+  void ordersAreSummedInAHashTableOneRowPerSourceCustomerInTheTablesCurrency() {
+    var orders = SparkTest.spark().createDataFrame(List.of(
+        order("ecommerce", "10", "2026-01-01 12:00:00", "20.00", false, false),
+        order("ecommerce", "10", "2026-01-02 12:00:00", "5.00", false, false),
+        order("erp", "10", "2026-01-03 12:00:00", "7.00", false, false)), Customer360.ORDER_COLUMNS);
+
+    var perRecord = Customer360.recordOrders(orders);
+
+    assertEquals(List.of("ecommerce:10 2 EUR", "erp:10 1 EUR"), perRecord.orderBy("record_id").collectAsList().stream()
+        .map(r -> r.getAs("record_id") + " " + r.getAs("order_count") + " " + r.getAs("reporting_currency")).toList());
+    String plan = perRecord.queryExecution().executedPlan().toString();
+    assertTrue(plan.contains("HashAggregate") && !plan.contains("SortAggregate"),
+        "a first value of a string column per customer would make Spark sort every order: " + plan);
   }
 
   /** {@code records} with {@code record_id} and their {@link Customer360#recordOrders}, as the golden stage joins them. */
