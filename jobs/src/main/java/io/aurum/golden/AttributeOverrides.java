@@ -52,6 +52,11 @@ public record AttributeOverrides(List<Override> overrides) {
     overrides = List.copyOf(overrides);
   }
 
+  /** Whether the steward corrected no value at all. */
+  public boolean isEmpty() {
+    return overrides.isEmpty();
+  }
+
   /** The overrides of {@code rulesDir/overrides/}, none if the file is absent. */
   static AttributeOverrides load(Path rulesDir, List<String> fields, ConfigProblems problems) {
     Path file = rulesDir.resolve("overrides").resolve(FILE);

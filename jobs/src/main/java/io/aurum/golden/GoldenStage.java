@@ -267,13 +267,13 @@ public final class GoldenStage {
     Dataset<Row> audit = overrides.join(current, col("golden_id").equalTo(col("_current")), "left")
         .select(col("golden_id"), col("field"), col("value"), col("reason"), col("location"),
             when(col("_current").isNotNull(), "applied").otherwise("golden id not current").as("status"));
-    lake.overwrite(audit, ATTRIBUTE_OVERRIDES);
+    if (lake.overwriteUnlessEmpty(audit, ATTRIBUTE_OVERRIDES, rules.overrides().isEmpty()) == 0) {
+      return;
+    }
     Map<String, Long> byStatus = new TreeMap<>();
     lake.read(ATTRIBUTE_OVERRIDES).groupBy("status").count().collectAsList()
         .forEach(r -> byStatus.put(r.getString(0), r.getLong(1)));
-    if (!byStatus.isEmpty()) {
-      say.accept("steward attribute overrides " + byStatus);
-    }
+    say.accept("steward attribute overrides " + byStatus);
   }
 
   /** The golden record's attributes (what a new version is about), without counts and timestamps of its records. */

@@ -212,6 +212,22 @@ public final class Lakehouse {
   }
 
   /**
+   * {@link #overwrite} of a table that most nights holds no rows, such as an audit of steward overrides: when the
+   * caller knows {@code rows} is empty ({@code none}; it can tell without a Spark job) and the table already holds
+   * no rows under the same column names and types, nothing is committed and the table's version stays. Returns
+   * the rows committed.
+   */
+  public long overwriteUnlessEmpty(Dataset<Row> rows, TableName name, boolean none) {
+    if (none && exists(name)) {
+      Dataset<Row> table = read(name);
+      if (table.schema().catalogString().equals(rows.schema().catalogString()) && table.isEmpty()) {
+        return 0;
+      }
+    }
+    return overwrite(rows, name);
+  }
+
+  /**
    * Atomically replaces the rows matching {@code predicate} with {@code rows} (which must all match it):
    * rewriting the same input twice leaves one copy. Returns the number of rows committed.
    */

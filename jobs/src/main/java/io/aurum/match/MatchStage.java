@@ -334,13 +334,13 @@ public final class MatchStage {
             .when(col("kind").equalTo("cannot_link").and(col("cluster_l").notEqual(col("cluster_r"))), "apart")
             .otherwise("not honoured"))
         .select("kind", id + "_l", id + "_r", "reason", "location", "status");
-    lake.overwrite(audit, OVERRIDES);
+    if (lake.overwriteUnlessEmpty(audit, OVERRIDES, rules.overrides().isEmpty()) == 0) {
+      return;
+    }
     Map<String, Long> byStatus = new TreeMap<>();
     lake.read(OVERRIDES).groupBy("kind", "status").count().collectAsList()
         .forEach(r -> byStatus.put(r.getString(0) + " " + r.getString(1), r.getLong(2)));
-    if (!byStatus.isEmpty()) {
-      say.accept("steward overrides " + byStatus);
-    }
+    say.accept("steward overrides " + byStatus);
   }
 
   /** Pair ids, the rules that found the pair, levels and weights; with the compared values for review. */

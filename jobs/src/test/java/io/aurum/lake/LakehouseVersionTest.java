@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link Lakehouse#version} follows every commit, also one made by another {@link Lakehouse} on the same root, and
- * each write reports the rows its own commit wrote; {@link Lakehouse#list} shows the last commit.
+ * each write reports the rows its own commit wrote; {@link Lakehouse#list} shows the last commit; an empty overwrite of
+ * an empty table commits nothing.
  */
 @ExtendWith(SparkTest.class)
 class LakehouseVersionTest {
@@ -53,6 +54,28 @@ class LakehouseVersionTest {
     assertEquals(List.of(TABLE, 4L, 12L, "WRITE"),
         List.of(info.name(), info.version(), info.rows(), info.lastOperation()));
     assertTrue(info.lastWrite().toInstant().isAfter(Instant.now().minusSeconds(600)), info.lastWrite().toString());
+  }
+
+  @Test
+  void anEmptyOverwriteOfAnEmptyTableCommitsNothing() {
+    Lakehouse lake = new Lakehouse(SparkTest.spark(), root.toString());
+    Dataset<Row> none = rows(0, 0, "a");
+    // The first write creates the table; the same empty rows again leave its version, rows or not they say so.
+    assertEquals(0, lake.overwriteUnlessEmpty(none, TABLE, true));
+    assertEquals(0, lake.version(TABLE));
+    assertEquals(0, lake.overwriteUnlessEmpty(none, TABLE, true));
+    assertEquals(0, lake.version(TABLE));
+    // Rows are written, and an empty overwrite then replaces them.
+    assertEquals(2, lake.overwriteUnlessEmpty(rows(0, 2, "a"), TABLE, false));
+    assertEquals(1, lake.version(TABLE));
+    assertEquals(0, lake.overwriteUnlessEmpty(none, TABLE, true));
+    assertEquals(2, lake.version(TABLE));
+    assertEquals(0, lake.read(TABLE).count());
+    // Empty rows of other columns replace the schema.
+    Dataset<Row> otherColumns = SparkTest.spark().createDataFrame(List.of(), StructType.fromDDL("id INT, kind INT"));
+    assertEquals(0, lake.overwriteUnlessEmpty(otherColumns, TABLE, true));
+    assertEquals(3, lake.version(TABLE));
+    assertEquals(List.of("id", "kind"), List.of(lake.read(TABLE).columns()));
   }
 
   /** Rows with ids {@code from} (included) to {@code to} (excluded), all in {@code part}. */

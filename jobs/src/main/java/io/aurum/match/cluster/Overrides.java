@@ -53,6 +53,11 @@ public record Overrides(List<Pair> mustLink, List<Pair> cannotLink) {
     return new Overrides(must, cannot);
   }
 
+  /** Whether the steward named no pair at all. */
+  public boolean isEmpty() {
+    return mustLink.isEmpty() && cannotLink.isEmpty();
+  }
+
   /** {@code kind} (must_link or cannot_link), {@code record_id_l}, {@code record_id_r}, reason and location. */
   public Dataset<Row> rows(SparkSession spark) {
     List<Row> rows = new ArrayList<>();
