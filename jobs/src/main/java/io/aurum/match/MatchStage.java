@@ -307,15 +307,18 @@ public final class MatchStage {
     }
   }
 
-  /** Full runs replace the report; an incremental night updates the blocks it sized (those of changed records). */
+  /**
+   * Full runs replace the report; an incremental night updates the blocks it sized (those of changed records).
+   * Returns the blocks the report holds.
+   */
   private long writeOversizedBlocks(Dataset<Row> tonight, boolean incremental) {
     if (!incremental || !lake.exists(OVERSIZED_BLOCKS)) {
       return lake.overwrite(tonight, OVERSIZED_BLOCKS);
     }
     Dataset<Row> sized = tonight.localCheckpoint();
-    lake.overwrite(lake.read(OVERSIZED_BLOCKS).join(sized.select("rule", "block_key"),
+    // The rows written are the table's rows: it is replaced whole.
+    return lake.overwrite(lake.read(OVERSIZED_BLOCKS).join(sized.select("rule", "block_key"),
         new String[] {"rule", "block_key"}, "left_anti").unionByName(sized), OVERSIZED_BLOCKS);
-    return lake.read(OVERSIZED_BLOCKS).count();
   }
 
   /**
