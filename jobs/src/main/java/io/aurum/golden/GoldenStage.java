@@ -63,8 +63,6 @@ public final class GoldenStage {
   private static final String CLUSTERS_STATE = "_state/golden-clusters.version";
   /** Above this share of records touched, ids are assigned over all clusters: broadcasting them would not pay. */
   private static final double MAX_TOUCHED_SHARE = 0.1;
-  /** Spark's join hint: join by a hash table of the hinted side's shuffled rows, without sorting either side. */
-  private static final String SHUFFLE_HASH = "shuffle_hash";
   private static final StructType EVENT_SCHEMA = StructType.fromDDL("run_id STRING, run_date DATE, event STRING, "
       + "golden_id STRING, related_id STRING, records LONG, recorded_at TIMESTAMP");
 
@@ -124,13 +122,12 @@ public final class GoldenStage {
     // Tonight's records (their cluster, value hash, best match probability and orders) and the cross-reference as
     // last night left it, joined once by record id; tonight's golden id comes from the record's cluster, or is its id
     // of last night. Materialised: the change detection, tonight's cross-reference and the 360 view all read it.
-    // Joined by hash tables of the shuffled rows, not by sorting all five inputs: none is ordered for the others.
     Dataset<Row> tonight = silver.select(col("record_id"), col("source"), col("source_id"), col("updated_at"),
             col("attributes"), col(StandardizeStage.VALUE_HASH).as(ChangedCustomers.ROW_HASH))
-        .join(ids.withAssigned(clusters).hint(SHUFFLE_HASH), "record_id")
-        .join(bestMatchProbabilities().hint(SHUFFLE_HASH), new String[] {"record_id"}, "left")
-        .join(Customer360.recordOrders(orders()).hint(SHUFFLE_HASH), new String[] {"record_id"}, "left");
-    Dataset<Row> nights = XrefNights.of(tonight, previousXref.hint(SHUFFLE_HASH));
+        .join(ids.withAssigned(clusters), "record_id")
+        .join(bestMatchProbabilities(), new String[] {"record_id"}, "left")
+        .join(Customer360.recordOrders(orders()), new String[] {"record_id"}, "left");
+    Dataset<Row> nights = XrefNights.of(tonight, previousXref);
     nights = nights.withColumn(XrefNights.tonightName("golden_id"), when(col(XrefNights.HERE).isNotNull(),
         GoldenIds.tonightsId(XrefNights.tonight(GoldenIds.ASSIGNED), col("golden_id")))).localCheckpoint();
     say.accept("tonight's records joined to the cross-reference");
