@@ -60,7 +60,7 @@ class LakehouseVersionTest {
   void anEmptyOverwriteOfAnEmptyTableCommitsNothing() {
     Lakehouse lake = new Lakehouse(SparkTest.spark(), root.toString());
     Dataset<Row> none = rows(0, 0, "a");
-    // The first write creates the table; the same empty rows again leave its version, rows or not they say so.
+    // The first write creates the table; the same empty rows again commit nothing.
     assertEquals(0, lake.overwriteUnlessEmpty(none, TABLE, true));
     assertEquals(0, lake.version(TABLE));
     assertEquals(0, lake.overwriteUnlessEmpty(none, TABLE, true));
