@@ -121,7 +121,8 @@ public record MatchRules(Path file, long maxBlockSize, List<BlockingRule> blocki
     th.rejectUnknownKeys();
     ConfigReader cl = child(r, "clustering");
     Clusters.Settings clustering = new Clusters.Settings(autoMatch, (int) cl.integer("max-cluster-size", 20, 2, 100_000),
-        cl.number("strict-probability", 0.999, 0, 1), (int) cl.integer("max-iterations", 50, 2, 1_000));
+        cl.number("strict-probability", 0.999, 0, 1), (int) cl.integer("max-iterations", 50, 2, 1_000),
+        (int) cl.integer("in-memory-max-records", 250_000, 0, 10_000_000));
     cl.rejectUnknownKeys();
     ConfigReader in = child(r, "incremental");
     Incremental incremental = new Incremental(in.bool("enabled", true),

@@ -13,6 +13,8 @@ import io.aurum.lake.TableName;
 import io.aurum.lake.ValueHash;
 import io.aurum.match.block.CandidatePairs;
 import io.aurum.match.cluster.Clusters;
+import io.aurum.match.cluster.GreedyClustering;
+import io.aurum.match.cluster.InMemoryClusters;
 import io.aurum.match.compare.Comparison;
 import io.aurum.match.compare.ComparisonVectors;
 import io.aurum.match.compare.JaroWinkler;
@@ -25,6 +27,7 @@ import io.aurum.pipeline.Concurrently;
 import io.aurum.pipeline.Progress;
 import io.aurum.standardize.StandardizeStage;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,6 +37,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
@@ -174,8 +178,7 @@ public final class MatchStage {
       long review = pairsWritten.second();
       Dataset<Row> overrides = rules.overrides().rows(spark);
       if (night == null) {
-        Dataset<Row> clusters = clusterRows(Clusters.assign(records, scored, overrides, rules.clustering(), say),
-            records);
+        Dataset<Row> clusters = cluster(records, recordCount, scored, overrides, say);
         ensureClusterChangeFeed(clusters.schema());
         lake.overwrite(clusters, CLUSTERS);
       } else {
@@ -228,8 +231,9 @@ public final class MatchStage {
       overrideIds = overrideIds.unionByName(bothSides(lake.read(OVERRIDES), CandidatePairs.ID));
     }
     Dataset<Row> affected = night.affected(links, overrideIds).localCheckpoint();
+    long affectedCount = affected.count();
     say.accept(String.format("clusters recomputed for %,d records of the components tonight's changes touch",
-        affected.count()));
+        affectedCount));
     // The changed records' components: a small share of the population on an incremental night, so broadcast
     // and the population is not shuffled to meet them.
     affected = broadcast(affected);
@@ -237,8 +241,40 @@ public final class MatchStage {
     Dataset<Row> affectedPairs = pairs.join(affected.select(col(id).as(id + "_l")), id + "_l")
         .join(affected.select(col(id).as(id + "_r")), id + "_r");
     Dataset<Row> affectedRecords = records.join(affected, id).localCheckpoint();
-    return clusterRows(Clusters.assign(affectedRecords, affectedPairs, overrides, rules.clustering(), say),
-        affectedRecords);
+    return cluster(affectedRecords, affectedCount, affectedPairs, overrides, say);
+  }
+
+  /**
+   * The {@link #clusterRows} of {@code records} ({@code count} of them) clustered over their {@code scored} pairs
+   * and the steward's {@code overrides}: in the driver's memory ({@link InMemoryClusters}) when they are at most
+   * {@code clustering.in-memory-max-records}, else by Spark ({@link Clusters}). Both give the same clusters.
+   */
+  private Dataset<Row> cluster(Dataset<Row> records, long count, Dataset<Row> scored, Dataset<Row> overrides,
+                               Consumer<String> say) {
+    if (count > rules.clustering().inMemoryMaxRecords()) {
+      return clusterRows(Clusters.assign(records, scored, overrides, rules.clustering(), say), records);
+    }
+    String id = CandidatePairs.ID;
+    Dataset<Row> kept = records.select(id, "source", "source_id", IncrementalNight.HASH);
+    Map<String, Row> byId = new HashMap<>();
+    kept.collectAsList().forEach(r -> byId.put(r.getString(0), r));
+    List<GreedyClustering.Link> links = new ArrayList<>();
+    scored.where(col("match_probability").geq(rules.autoMatchProbability()))
+        .select(id + "_l", id + "_r", "match_probability").collectAsList()
+        .forEach(r -> links.add(new GreedyClustering.Link(r.getString(0), r.getString(1), r.getDouble(2))));
+    List<Row> rows = new ArrayList<>(byId.size());
+    for (InMemoryClusters.Assignment a : InMemoryClusters.assign(byId.keySet(), links, rules.overrides(),
+        rules.clustering())) {
+      Row r = byId.get(a.recordId());
+      rows.add(RowFactory.create(a.recordId(), r.get(1), r.get(2), a.clusterId(), a.clusterSize(), a.componentId(),
+          r.get(3)));
+    }
+    say.accept(String.format("clustered in memory: %,d records, %,d links", byId.size(), links.size()));
+    StructType schema = new StructType().add(id, DataTypes.StringType).add(kept.schema().apply("source"))
+        .add(kept.schema().apply("source_id")).add("cluster_id", DataTypes.StringType)
+        .add("cluster_size", DataTypes.LongType).add("component_id", DataTypes.StringType)
+        .add(kept.schema().apply(IncrementalNight.HASH));
+    return spark.createDataFrame(rows, schema);
   }
 
   /**

@@ -37,8 +37,13 @@ public final class Clusters {
   private static final StructType ASSIGNMENT = new StructType()
       .add(ID, DataTypes.StringType, false).add("part", DataTypes.StringType, false);
 
-  /** How clusters are formed ({@code thresholds} and {@code clustering} in match.conf). */
-  public record Settings(double autoMatch, int maxSize, double strictProbability, int maxIterations) {}
+  /**
+   * How clusters are formed ({@code thresholds} and {@code clustering} in match.conf).
+   *
+   * @param inMemoryMaxRecords up to this many records are clustered by {@link InMemoryClusters}, in the driver
+   */
+  public record Settings(double autoMatch, int maxSize, double strictProbability, int maxIterations,
+                         int inMemoryMaxRecords) {}
 
   private Clusters() {}
 
