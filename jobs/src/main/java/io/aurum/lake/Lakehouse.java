@@ -29,6 +29,8 @@ import org.apache.spark.sql.catalyst.catalog.CatalogTable;
 import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
 import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
 import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.Snapshot;
+import org.apache.spark.sql.delta.VersionChecksum;
 import org.apache.spark.sql.delta.actions.Action;
 import org.apache.spark.sql.delta.actions.CommitInfo;
 import org.apache.spark.sql.types.StructType;
@@ -214,13 +216,16 @@ public final class Lakehouse {
   /**
    * {@link #overwrite} of a table that most nights holds no rows, such as an audit of steward overrides: when the
    * caller knows {@code rows} is empty ({@code none}; it can tell without a Spark job) and the table already holds
-   * no rows under the same column names and types, nothing is committed and the table's version stays. Returns
-   * the rows committed.
+   * no rows under the same column names and types, nothing is committed and the table's version stays. Whether
+   * the table holds rows is read from the file count of its Delta checksum, without a Spark job, when that says
+   * none. Returns the rows committed.
    */
   public long overwriteUnlessEmpty(Dataset<Row> rows, TableName name, boolean none) {
     if (none && exists(name)) {
-      Dataset<Row> table = read(name);
-      if (table.schema().catalogString().equals(rows.schema().catalogString()) && table.isEmpty()) {
+      Snapshot snapshot = log(name).update(false, Option.empty(), Option.empty());
+      Option<VersionChecksum> checksum = snapshot.checksumOpt();
+      if (snapshot.schema().catalogString().equals(rows.schema().catalogString())
+          && (checksum.isDefined() && checksum.get().numFiles() == 0 || read(name).isEmpty())) {
         return 0;
       }
     }

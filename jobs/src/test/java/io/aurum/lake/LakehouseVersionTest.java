@@ -63,7 +63,11 @@ class LakehouseVersionTest {
     // The first write creates the table; the same empty rows again commit nothing.
     assertEquals(0, lake.overwriteUnlessEmpty(none, TABLE, true));
     assertEquals(0, lake.version(TABLE));
+    SparkTest.spark().sparkContext().setJobGroup("empty-check", "the check of an empty table", false);
     assertEquals(0, lake.overwriteUnlessEmpty(none, TABLE, true));
+    assertEquals(0, SparkTest.spark().sparkContext().statusTracker().getJobIdsForGroup("empty-check").length,
+        "the Delta log's checksum tells the table holds no file: no Spark job");
+    SparkTest.spark().sparkContext().clearJobGroup();
     assertEquals(0, lake.version(TABLE));
     // Rows are written, and an empty overwrite then replaces them.
     assertEquals(2, lake.overwriteUnlessEmpty(rows(0, 2, "a"), TABLE, false));
