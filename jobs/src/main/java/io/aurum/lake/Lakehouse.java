@@ -222,7 +222,7 @@ public final class Lakehouse {
    */
   public long overwriteUnlessEmpty(Dataset<Row> rows, TableName name, boolean none) {
     if (none && exists(name)) {
-      Snapshot snapshot = log(name).update(false, Option.empty(), Option.empty());
+      Snapshot snapshot = latest(name);
       Option<VersionChecksum> checksum = snapshot.checksumOpt();
       if (snapshot.schema().catalogString().equals(rows.schema().catalogString())
           && (checksum.isDefined() && checksum.get().numFiles() == 0 || read(name).isEmpty())) {
@@ -331,7 +331,12 @@ public final class Lakehouse {
     if (!exists(name)) {
       return -1;
     }
-    return log(name).update(false, Option.empty(), Option.empty()).version();
+    return latest(name).version();
+  }
+
+  /** The table's latest snapshot, from its Delta log (a commit since the last look is read). */
+  private Snapshot latest(TableName name) {
+    return log(name).update(false, Option.empty(), Option.empty());
   }
 
   /**

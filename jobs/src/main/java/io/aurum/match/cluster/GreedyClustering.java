@@ -65,7 +65,8 @@ public final class GreedyClustering {
     return false;
   }
 
-  private static String root(Map<String, String> parent, String node) {
+  /** The root of {@code node} in a union-find forest ({@code parent} of every node, a root its own), kept near it. */
+  static String root(Map<String, String> parent, String node) {
     String r = node;
     while (!parent.get(r).equals(r)) {
       r = parent.get(r);

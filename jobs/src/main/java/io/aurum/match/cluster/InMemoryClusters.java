@@ -105,33 +105,19 @@ public final class InMemoryClusters {
 
   /** The record's connected component: its root, or the record itself when it has no link. */
   private static String component(Map<String, String> parent, String id) {
-    return parent.containsKey(id) ? root(parent, id) : id;
+    return parent.containsKey(id) ? GreedyClustering.root(parent, id) : id;
   }
 
   /** Joins the components of {@code a} and {@code b}; the smaller id is the root, so a root is its component's id. */
   private static void union(Map<String, String> parent, String a, String b) {
     parent.putIfAbsent(a, a);
     parent.putIfAbsent(b, b);
-    String ra = root(parent, a);
-    String rb = root(parent, b);
+    String ra = GreedyClustering.root(parent, a);
+    String rb = GreedyClustering.root(parent, b);
     if (ra.compareTo(rb) < 0) {
       parent.put(rb, ra);
     } else if (rb.compareTo(ra) < 0) {
       parent.put(ra, rb);
     }
-  }
-
-  private static String root(Map<String, String> parent, String node) {
-    String r = node;
-    while (!parent.get(r).equals(r)) {
-      r = parent.get(r);
-    }
-    String n = node;
-    while (!n.equals(r)) {
-      String next = parent.get(n);
-      parent.put(n, r);
-      n = next;
-    }
-    return r;
   }
 }
