@@ -45,10 +45,9 @@ public final class InMemoryClusters {
     }
     Map<String, List<GreedyClustering.Apart>> apart = new HashMap<>();
     for (Overrides.Pair p : overrides.cannotLink()) {
-      if (ids.contains(p.left()) && ids.contains(p.right()) && component(parent, p.left()).equals(
-          component(parent, p.right()))) {
-        apart.computeIfAbsent(component(parent, p.left()), c -> new ArrayList<>())
-            .add(new GreedyClustering.Apart(p.left(), p.right()));
+      String component = component(parent, p.left());
+      if (ids.contains(p.left()) && ids.contains(p.right()) && component.equals(component(parent, p.right()))) {
+        apart.computeIfAbsent(component, c -> new ArrayList<>()).add(new GreedyClustering.Apart(p.left(), p.right()));
       }
     }
     Map<String, List<GreedyClustering.Link>> linksFrom = new HashMap<>();
