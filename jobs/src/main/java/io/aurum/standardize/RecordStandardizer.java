@@ -26,13 +26,14 @@ public final class RecordStandardizer {
       List<Transform> defaults = pipelines.defaults().getOrDefault(field, List.of());
       if (overrides.isEmpty()) {
         projection.apply(field, defaults);
-        continue;
+      } else {
+        List<StepwiseProjection.Variant> variants = new ArrayList<>();
+        variants.add(new StepwiseProjection.Variant(not(col("source").isin(overrides.keySet().toArray())), defaults));
+        overrides.forEach((source, steps) ->
+            variants.add(new StepwiseProjection.Variant(col("source").equalTo(source), steps)));
+        projection.applyByRows(field, variants);
       }
-      List<StepwiseProjection.Variant> variants = new ArrayList<>();
-      variants.add(new StepwiseProjection.Variant(not(col("source").isin(overrides.keySet().toArray())), defaults));
-      overrides.forEach((source, steps) ->
-          variants.add(new StepwiseProjection.Variant(col("source").equalTo(source), steps)));
-      projection.applyByRows(field, variants);
+      projection.endGeneratedMethod();
     }
     return projection.withIssues();
   }
@@ -40,7 +41,7 @@ public final class RecordStandardizer {
   /** Adds the match keys in order; each may refer to the standardized fields and to keys before it. */
   public static Dataset<Row> withMatchKeys(Dataset<Row> standardized, List<MatchKey> keys) {
     StepwiseProjection projection = new StepwiseProjection(standardized);
-    keys.forEach(key -> projection.derive(key.name(), expr(key.from()), key.steps()));
+    keys.forEach(key -> projection.derive(key.name(), expr(key.from()), key.steps()).endGeneratedMethod());
     return projection.withoutIssues();
   }
 

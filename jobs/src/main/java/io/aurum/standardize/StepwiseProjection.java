@@ -36,6 +36,16 @@ final class StepwiseProjection {
     return apply(field, steps);
   }
 
+  /**
+   * Puts the code of the steps still to come into a Java method apart from the steps so far (see
+   * {@link GeneratedMethodBoundary}); called after each field, so that no generated method grows with the number
+   * of fields.
+   */
+  StepwiseProjection endGeneratedMethod() {
+    rows = GeneratedMethodBoundary.after(rows);
+    return this;
+  }
+
   /** Runs the transforms over {@code field}; each sees the table's other columns as they are at that point. */
   StepwiseProjection apply(String field, List<Transform> steps) {
     return run(field, field, steps, null);

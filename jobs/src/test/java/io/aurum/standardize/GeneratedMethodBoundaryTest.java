@@ -1,0 +1,106 @@
+package io.aurum.standardize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aurum.config.AurumConfig;
+import io.aurum.config.CanonicalEntity;
+import io.aurum.config.ConfigLoader;
+import io.aurum.config.EntityRule;
+import io.aurum.config.SourceRule;
+import io.aurum.ingest.IngestOutputs;
+import io.aurum.testing.SparkTest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.codegen.ByteCodeStats;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import scala.Tuple3;
+
+/**
+ * {@link GeneratedMethodBoundary}: the rows and schema stay as they were, and with the shipped rules no method Spark
+ * generates for the standardize plans is too long for HotSpot to compile (8,000 bytes).
+ */
+@ExtendWith(SparkTest.class)
+class GeneratedMethodBoundaryTest {
+  /** HotSpot's {@code HugeMethodLimit}: longer methods are never compiled while {@code DontCompileHugeMethods} holds. */
+  private static final int HUGE_METHOD_BYTES = 8_000;
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void theRowsAndTheirSchemaAreUnchanged() {
+    Dataset<Row> rows = SparkTest.spark().sql("SELECT 'crm' AS source, CAST(NULL AS STRING) AS email, "
+        + "map('tier', 'gold') AS attributes, 7L AS n UNION ALL SELECT 'erp', 'a@b.com', map(), NULL");
+    Dataset<Row> after = GeneratedMethodBoundary.after(rows);
+    assertEquals(rows.schema(), after.schema(), "names, types and nullability");
+    assertEquals(rows.collectAsList(), after.collectAsList());
+  }
+
+  @Test
+  void noGeneratedMethodOfTheShippedRulesIsTooLongToCompile() {
+    SparkSession spark = SparkTest.spark();
+    Path conf = Path.of("..", "conf", "application.conf").toAbsolutePath().normalize();
+    AurumConfig config = ConfigLoader.load(new ConfigLoader.Request(conf, List.of(), Map.of(),
+        Map.of("aurum.lakehouse", dir.resolve("lakehouse").toString())));
+    StandardizeRules rules = StandardizeRules.load(Path.of(config.rulesDir()), config.sources());
+    Dataset<Row> customers = null;
+    Dataset<Row> orders = null;
+    for (SourceRule source : config.sources()) {
+      for (EntityRule rule : source.entities()) {
+        // Read from a file: over rows in memory the optimizer would evaluate the projections itself.
+        Path bronze = dir.resolve(rule.tableName());
+        spark.createDataFrame(List.of(), IngestOutputs.bronzeSchema(rule)).write().parquet(bronze.toString());
+        Dataset<Row> canonical = CanonicalProjection.project(
+            spark.read().schema(IngestOutputs.bronzeSchema(rule)).parquet(bronze.toString()), rule);
+        if (rule.entity() == CanonicalEntity.CUSTOMERS) {
+          customers = customers == null ? canonical : customers.unionByName(canonical);
+        } else {
+          orders = orders == null ? canonical : orders.unionByName(canonical);
+        }
+      }
+    }
+    Dataset<Row> silverCustomers = StandardizeStage.withValueHash(RecordStandardizer.withMatchKeys(
+        RecordStandardizer.apply(CurrentRecords.select(customers, Set.of()), rules.pipelines(CanonicalEntity.CUSTOMERS)),
+        rules.matchKeys()));
+    Dataset<Row> silverOrders = rules.orderAmounts().apply(
+        RecordStandardizer.apply(CurrentRecords.select(orders, Set.of()), rules.pipelines(CanonicalEntity.ORDERS)));
+
+    Map<String, Integer> customerMethods = longestMethods(silverCustomers);
+    Map<String, Integer> orderMethods = longestMethods(silverOrders);
+    assertTrue(customerMethods.size() > 1 && orderMethods.size() > 1, "generated code found");
+    customerMethods.forEach((stage, bytes) -> assertTrue(bytes < HUGE_METHOD_BYTES, "customers: " + stage + ": " + bytes));
+    orderMethods.forEach((stage, bytes) -> assertTrue(bytes < HUGE_METHOD_BYTES, "orders: " + stage + ": " + bytes));
+  }
+
+  /** The longest method of each whole-stage generated class of the plan, by its number and top operator. */
+  private static Map<String, Integer> longestMethods(Dataset<Row> plan) {
+    SparkSession spark = plan.sparkSession();
+    String adaptive = spark.conf().get("spark.sql.adaptive.enabled");
+    // Adaptive execution generates a stage's code only when the stage runs; without it, at planning.
+    spark.conf().set("spark.sql.adaptive.enabled", "false");
+    try {
+      var stages = ((org.apache.spark.sql.classic.Dataset<Row>) plan).queryExecution().debug().codegenToSeq();
+      List<Tuple3<String, String, ByteCodeStats>> list = new ArrayList<>();
+      stages.foreach(list::add);
+      Map<String, Integer> longest = new TreeMap<>();
+      for (Tuple3<String, String, ByteCodeStats> stage : list) {
+        String top = stage._1().lines().findFirst().orElse("");
+        longest.put("stage " + longest.size() + " " + top.substring(0, Math.min(60, top.length())),
+            stage._3().maxMethodCodeSize());
+      }
+      return longest;
+    } finally {
+      spark.conf().set("spark.sql.adaptive.enabled", adaptive);
+    }
+  }
+}
