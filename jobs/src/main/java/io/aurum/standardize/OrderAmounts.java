@@ -115,15 +115,16 @@ public record OrderAmounts(String reportingCurrency, List<Rate> rates, List<Stri
         when(col("ordered_at").isNull(), lit("ordered_at.missing"))));
     if (reportingCurrency != null) {
       Dataset<Row> periods = orders.sparkSession().createDataFrame(periods(), RATES);
-      Column day = to_date(col("ordered_at"));
+      // The order's day as a column of its own: in the join's condition it would be computed again for every
+      // rate period of the order's currency.
       Column inForce = col("currency").equalTo(col("_fx_currency"))
-          .and(day.geq(col("_fx_from"))).and(day.lt(col("_fx_until")));
-      flagged = flagged.join(broadcast(periods), inForce, "left")
+          .and(col("_fx_day").geq(col("_fx_from"))).and(col("_fx_day").lt(col("_fx_until")));
+      flagged = flagged.withColumn("_fx_day", to_date(col("ordered_at"))).join(broadcast(periods), inForce, "left")
           .withColumn("reporting_currency", lit(reportingCurrency))
           .withColumn("fx_rate", when(col("currency").equalTo(lit(reportingCurrency)), lit(BigDecimal.ONE))
               .otherwise(col("_fx_rate")))
           .withColumn("amount_reporting", col("amount").divide(col("fx_rate")).cast("decimal(18,2)"))
-          .drop("_fx_currency", "_fx_from", "_fx_until", "_fx_rate");
+          .drop("_fx_day", "_fx_currency", "_fx_from", "_fx_until", "_fx_rate");
       issues.add(when(col("amount").isNotNull().and(col("fx_rate").isNull()), lit("currency.no_rate")));
     }
     return flagged.withColumn("dq_issues", concat(col("dq_issues"),
