@@ -69,15 +69,15 @@ public final class Customer360 {
     Column counted = not(coalesce(col("is_refund"), lit(false))).and(not(coalesce(col("is_cancelled"), lit(false))));
     Column currency = orders.select("reporting_currency").where(col("reporting_currency").isNotNull()).limit(1)
         .scalar();
-    return orders.groupBy(concat(col("source"), lit(":"), col("customer_source_id")).as("record_id"))
+    Dataset<Row> summaries = orders.groupBy(concat(col("source"), lit(":"), col("customer_source_id")).as("record_id"))
         .agg(count(when(counted, lit(1))).as("order_count"),
             sum(when(counted, col("amount_reporting"))).cast("decimal(28,2)").as("net_revenue"),
             currency.as("reporting_currency"),
             count(when(col("is_refund"), lit(1))).as("refunded_orders"),
             count(when(col("is_cancelled"), lit(1))).as("cancelled_orders"),
             min(when(counted, col("ordered_at"))).as("first_order_at"),
-            max(when(counted, col("ordered_at"))).as("last_order_at"))
-        .withColumn(ORDERS_HASH, ValueHash.of(ORDER_SUMMARY));
+            max(when(counted, col("ordered_at"))).as("last_order_at"));
+    return summaries.withColumn(ORDERS_HASH, ValueHash.of(summaries, ORDER_SUMMARY));
   }
 
   /**

@@ -1,22 +1,35 @@
 package io.aurum.lake;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_entries;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.MapType;
 
 /**
  * A 64-bit hash of some columns' values, stored beside a row so that a later run can tell whether the row changed
- * (equal values give equal hashes in every run; a null and an absent value hash alike). Hashed through the row's
- * JSON form, so the hash does not depend on Spark's internal row layout.
+ * (equal values give equal hashes in every run; a null and an absent column hash alike). Spark's {@code xxhash64}
+ * over each non-null value preceded by its column's name, so that a value moved to another column changes the
+ * hash; a map is hashed as its entries in order, as {@code xxhash64} takes no maps.
  */
 public final class ValueHash {
   private ValueHash() {}
 
-  public static Column of(List<String> columns) {
-    return xxhash64(to_json(struct(columns.stream().map(c -> col(c)).toArray(Column[]::new))));
+  /** The hash of {@code columns} (at least one) of {@code rows}, in that order. */
+  public static Column of(Dataset<Row> rows, List<String> columns) {
+    List<Column> parts = new ArrayList<>();
+    for (String name : columns) {
+      Column value = col(name);
+      parts.add(when(value.isNotNull(), lit(name)));
+      parts.add(rows.schema().apply(name).dataType() instanceof MapType ? map_entries(value) : value);
+    }
+    return xxhash64(parts.toArray(Column[]::new));
   }
 }

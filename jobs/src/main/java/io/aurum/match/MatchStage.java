@@ -93,7 +93,7 @@ public final class MatchStage {
     List<String> ruleColumns = rules.columns().stream().filter(c -> !c.equals("source") && !c.equals("source_id"))
         .toList();
     ruleColumns.forEach(c -> columns.add(col(c)));
-    columns.add(ValueHash.of(ruleColumns).as(IncrementalNight.HASH));
+    columns.add(ValueHash.of(silver, ruleColumns).as(IncrementalNight.HASH));
     return CandidatePairs.numbered(silver.select(columns.toArray(Column[]::new)));
   }
 

@@ -97,7 +97,7 @@ public final class StandardizeStage {
   /** {@code customers} with (or with a fresh) {@link #VALUE_HASH} of their values: every column but the lineage. */
   public static Dataset<Row> withValueHash(Dataset<Row> customers) {
     Dataset<Row> values = customers.drop(VALUE_HASH);
-    return values.withColumn(VALUE_HASH, ValueHash.of(List.of(values.columns()).stream()
+    return values.withColumn(VALUE_HASH, ValueHash.of(values, List.of(values.columns()).stream()
         .filter(c -> !CanonicalProjection.LINEAGE.contains(c)).toList()));
   }
 

@@ -28,6 +28,23 @@ class ValueHashColumnTest {
     assertNotEquals(ann, hash("ann@y.com", "Leeds", "f1", 1, "r1"), "new email");
   }
 
+  /** The value hash of a row given as SQL select expressions. */
+  private static long hashOf(String select) {
+    return StandardizeStage.withValueHash(SparkTest.spark().sql("SELECT " + select)).first()
+        .getAs(StandardizeStage.VALUE_HASH);
+  }
+
+  @Test
+  void aValueInAnotherColumnOrAnotherMapEntryDiffers() {
+    String none = "CAST(NULL AS STRING)";
+    assertNotEquals(hashOf("'Leeds' AS city, " + none + " AS region"), hashOf(none + " AS city, 'Leeds' AS region"));
+    assertEquals(hashOf("'Leeds' AS city, " + none + " AS region"), hashOf("'Leeds' AS city"), "null is absent");
+    assertNotEquals(hashOf("map('tier', 'gold') AS attributes"), hashOf("map('tier', 'silver') AS attributes"));
+    assertNotEquals(hashOf("map('tier', 'gold') AS attributes"), hashOf("map('rank', 'gold') AS attributes"));
+    assertNotEquals(hashOf("map() AS attributes"), hashOf("CAST(NULL AS MAP<STRING, STRING>) AS attributes"));
+    assertNotEquals(hashOf("array('a b') AS dq_issues"), hashOf("array('a', 'b') AS dq_issues"));
+  }
+
   @Test
   void aStaleHashIsReplacedNotHashedIn() {
     var rehashed = StandardizeStage.withValueHash(
