@@ -151,7 +151,8 @@ final class BenchmarkCommand extends SparkCommand {
     deleteTree(spark, dir);
     deleteTree(spark, before);
     Lakehouse lake = new Lakehouse(spark, dir.toString());
-    lake.overwrite(source.read(StandardizeStage.CUSTOMERS), StandardizeStage.CUSTOMERS);
+    // Hashed again: the benchmark's silver tables may be older than this build's value hash.
+    lake.overwrite(StandardizeStage.withValueHash(source.read(StandardizeStage.CUSTOMERS)), StandardizeStage.CUSTOMERS);
     lake.overwrite(source.read(StandardizeStage.ORDERS), StandardizeStage.ORDERS);
     MatchRules matchRules = MatchRules.load(Path.of(config.rulesDir()));
     SurvivorshipRules survivorship = SurvivorshipRules.load(Path.of(config.rulesDir()));

@@ -1,5 +1,6 @@
 package io.aurum.standardize;
 
+import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.Transliterator;
 import java.util.Arrays;
@@ -26,6 +27,7 @@ public final class TextFunctions {
     return encoder;
   });
   private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern TRAILING_DOT_OR_COMMA = Pattern.compile("[.,]$");
   private static final ThreadLocal<Transliterator> HAN_TO_PINYIN =
       ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin; Latin-ASCII; Lower"));
   /** Names and street names repeat (a few thousand characters make most of them); ICU transliteration is slow. */
@@ -89,6 +91,32 @@ public final class TextFunctions {
     if (!piece.isEmpty()) {
       out.append(cache.computeIfAbsent(piece, k -> HAN_TO_PINYIN.get().transliterate(k)));
     }
+  }
+
+  /**
+   * Each word (split at single spaces) replaced by its entry in {@code table}, whose keys are lower case; a word is
+   * looked up lower-cased and without a trailing dot or comma, and kept as it is when absent: {@code "12 Main
+   * Street."} with {@code street -> St} becomes {@code "12 Main St"}. The same as Spark's {@code split},
+   * {@code regexp_replace}, {@code lower} and {@code element_at} word by word, without Spark's map lookup, which
+   * scans the keys, and without a higher-order function, which Spark runs without generated code.
+   */
+  public static String lookupWords(String s, Map<String, String> table) {
+    if (s == null) {
+      return null;
+    }
+    String[] words = s.split(" ", -1);
+    for (int i = 0; i < words.length; i++) {
+      String found = table.get(lowerCase(TRAILING_DOT_OR_COMMA.matcher(words[i]).replaceAll("")));
+      if (found != null) {
+        words[i] = found;
+      }
+    }
+    return String.join(" ", words);
+  }
+
+  /** Lower case as Spark's {@code lower} gives it: ASCII letter by letter, other text by ICU's case mapping. */
+  private static String lowerCase(String s) {
+    return isAscii(s) ? s.toLowerCase(Locale.ROOT) : UCharacter.toLowerCase(s);
   }
 
   private static boolean isAsciiDigit(char c) {

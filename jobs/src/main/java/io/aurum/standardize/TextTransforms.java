@@ -12,7 +12,6 @@ import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.substring;
-import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
@@ -24,6 +23,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 
 /** Transforms of any text: whitespace, Unicode forms, case, punctuation, placeholders, lookups, words. */
@@ -92,18 +92,22 @@ final class TextTransforms {
 
   /** Maps each space-separated word through a lookup table (a trailing dot or comma ignored); others stay. */
   private static Transform lookupWords(ConfigReader p, Lookups lookups, List<String> placeholders) {
-    Column map = mapOf(p, lookups);
-    return (v, f, r) -> Step.of(array_join(transform(split(v, " "),
-        w -> coalesce(element_at(map, lower(regexp_replace(w, "[.,]$", ""))), w)), " "));
+    UserDefinedFunction words = TransformUdfs.lookupWords(tableOf(p, lookups));
+    return (v, f, r) -> Step.of(words.apply(v));
   }
 
   private static Column mapOf(ConfigReader p, Lookups lookups) {
-    String table = p.string("table");
     List<Column> entries = new ArrayList<>();
-    (table == null ? Map.<String, String>of() : lookups.table(table, p)).forEach((k, val) -> {
+    tableOf(p, lookups).forEach((k, val) -> {
       entries.add(lit(k));
       entries.add(lit(val));
     });
     return entries.isEmpty() ? functions.map().cast("map<string,string>") : functions.map(entries.toArray(Column[]::new));
+  }
+
+  /** The lookup table the {@code table} parameter names (keys lower case), empty if it names none. */
+  private static Map<String, String> tableOf(ConfigReader p, Lookups lookups) {
+    String table = p.string("table");
+    return table == null ? Map.of() : lookups.table(table, p);
   }
 }

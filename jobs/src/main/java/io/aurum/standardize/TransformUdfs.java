@@ -1,5 +1,7 @@
 package io.aurum.standardize;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
@@ -10,8 +12,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The UDFs behind the transforms that need a library (ICU4J, libphonenumber, Commons Codec); each wraps a
- * plain static function with its own unit tests. Everything else is built from Spark SQL functions.
+ * The UDFs behind the transforms that need a library (ICU4J, libphonenumber, Commons Codec), and behind
+ * {@code lookup-words}, which Spark SQL can only express as a higher-order function that runs without generated
+ * code and scans the table for every word; each wraps a plain static function with its own unit tests. Everything
+ * else is built from Spark SQL functions.
  */
 final class TransformUdfs {
   static final UserDefinedFunction NFKC = string(TextFunctions::nfkc);
@@ -28,6 +32,12 @@ final class TransformUdfs {
       }, PHONE_TYPE);
 
   private TransformUdfs() {}
+
+  /** {@link TextFunctions#lookupWords} over {@code table} (keys lower case), which the UDF carries. */
+  static UserDefinedFunction lookupWords(Map<String, String> table) {
+    Map<String, String> words = new HashMap<>(table);
+    return string(s -> TextFunctions.lookupWords(s, words));
+  }
 
   private static UserDefinedFunction string(UDF1<String, String> f) {
     return functions.udf(f, DataTypes.StringType);
