@@ -12,6 +12,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * A 64-bit hash of some columns' values, stored beside a row so that a later run can tell whether the row changed
@@ -24,11 +25,12 @@ public final class ValueHash {
 
   /** The hash of {@code columns} (at least one) of {@code rows}, in that order. */
   public static Column of(Dataset<Row> rows, List<String> columns) {
+    StructType schema = rows.schema();
     List<Column> parts = new ArrayList<>();
     for (String name : columns) {
       Column value = col(name);
       parts.add(when(value.isNotNull(), lit(name)));
-      parts.add(rows.schema().apply(name).dataType() instanceof MapType ? map_entries(value) : value);
+      parts.add(schema.apply(name).dataType() instanceof MapType ? map_entries(value) : value);
     }
     return xxhash64(parts.toArray(Column[]::new));
   }
