@@ -12,6 +12,7 @@ import io.aurum.ingest.IngestOutputs;
 import io.aurum.testing.SparkTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +32,7 @@ import scala.Tuple3;
  */
 @ExtendWith(SparkTest.class)
 class GeneratedMethodBoundaryTest {
-  /** HotSpot's {@code HugeMethodLimit}: longer methods are never compiled while {@code DontCompileHugeMethods} holds. */
+  /** HotSpot's {@code HugeMethodLimit}: longer methods are not compiled while {@code DontCompileHugeMethods} holds. */
   private static final int HUGE_METHOD_BYTES = 8_000;
 
   @TempDir
@@ -53,33 +54,29 @@ class GeneratedMethodBoundaryTest {
     AurumConfig config = ConfigLoader.load(new ConfigLoader.Request(conf, List.of(), Map.of(),
         Map.of("aurum.lakehouse", dir.resolve("lakehouse").toString())));
     StandardizeRules rules = StandardizeRules.load(Path.of(config.rulesDir()), config.sources());
-    Dataset<Row> customers = null;
-    Dataset<Row> orders = null;
+    Map<CanonicalEntity, Dataset<Row>> canonical = new EnumMap<>(CanonicalEntity.class);
     for (SourceRule source : config.sources()) {
       for (EntityRule rule : source.entities()) {
         // Read from a file: over rows in memory the optimizer would evaluate the projections itself.
         Path bronze = dir.resolve(rule.tableName());
         spark.createDataFrame(List.of(), IngestOutputs.bronzeSchema(rule)).write().parquet(bronze.toString());
-        Dataset<Row> canonical = CanonicalProjection.project(
-            spark.read().schema(IngestOutputs.bronzeSchema(rule)).parquet(bronze.toString()), rule);
-        if (rule.entity() == CanonicalEntity.CUSTOMERS) {
-          customers = customers == null ? canonical : customers.unionByName(canonical);
-        } else {
-          orders = orders == null ? canonical : orders.unionByName(canonical);
-        }
+        Dataset<Row> rows = spark.read().schema(IngestOutputs.bronzeSchema(rule)).parquet(bronze.toString());
+        canonical.merge(rule.entity(), CanonicalProjection.project(rows, rule), Dataset::unionByName);
       }
     }
-    Dataset<Row> silverCustomers = StandardizeStage.withValueHash(RecordStandardizer.withMatchKeys(
-        RecordStandardizer.apply(CurrentRecords.select(customers, Set.of()), rules.pipelines(CanonicalEntity.CUSTOMERS)),
-        rules.matchKeys()));
-    Dataset<Row> silverOrders = rules.orderAmounts().apply(
-        RecordStandardizer.apply(CurrentRecords.select(orders, Set.of()), rules.pipelines(CanonicalEntity.ORDERS)));
+    Map<CanonicalEntity, Dataset<Row>> silver = new EnumMap<>(CanonicalEntity.class);
+    canonical.forEach((entity, rows) -> silver.put(entity,
+        RecordStandardizer.apply(CurrentRecords.select(rows, Set.of()), rules.pipelines(entity))));
+    silver.put(CanonicalEntity.CUSTOMERS, StandardizeStage.withValueHash(
+        RecordStandardizer.withMatchKeys(silver.get(CanonicalEntity.CUSTOMERS), rules.matchKeys())));
+    silver.put(CanonicalEntity.ORDERS, rules.orderAmounts().apply(silver.get(CanonicalEntity.ORDERS)));
 
-    Map<String, Integer> customerMethods = longestMethods(silverCustomers);
-    Map<String, Integer> orderMethods = longestMethods(silverOrders);
-    assertTrue(customerMethods.size() > 1 && orderMethods.size() > 1, "generated code found");
-    customerMethods.forEach((stage, bytes) -> assertTrue(bytes < HUGE_METHOD_BYTES, "customers: " + stage + ": " + bytes));
-    orderMethods.forEach((stage, bytes) -> assertTrue(bytes < HUGE_METHOD_BYTES, "orders: " + stage + ": " + bytes));
+    for (Map.Entry<CanonicalEntity, Dataset<Row>> plan : silver.entrySet()) {
+      Map<String, Integer> methods = longestMethods(plan.getValue());
+      assertTrue(methods.size() > 1, plan.getKey() + ": generated code found");
+      methods.forEach((stage, bytes) ->
+          assertTrue(bytes < HUGE_METHOD_BYTES, plan.getKey() + ": " + stage + ": " + bytes));
+    }
   }
 
   /** The longest method of each whole-stage generated class of the plan, by its number and top operator. */
