@@ -1,11 +1,9 @@
 package io.aurum.standardize;
 
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
@@ -127,7 +125,6 @@ public record OrderAmounts(String reportingCurrency, List<Rate> rates, List<Stri
           .drop("_fx_day", "_fx_currency", "_fx_from", "_fx_until", "_fx_rate");
       issues.add(when(col("amount").isNotNull().and(col("fx_rate").isNull()), lit("currency.no_rate")));
     }
-    return flagged.withColumn("dq_issues", concat(col("dq_issues"),
-        filter(array(issues.toArray(Column[]::new)), Column::isNotNull)));
+    return flagged.withColumn("dq_issues", concat(col("dq_issues"), IssueCodes.gather(issues)));
   }
 }

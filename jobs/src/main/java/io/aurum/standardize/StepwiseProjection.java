@@ -115,9 +115,7 @@ final class StepwiseProjection {
 
   /** The table with the codes of every issue found gathered into {@code column}. */
   Dataset<Row> withIssues(String column) {
-    Column codes = issueColumns.isEmpty() ? functions.array().cast("array<string>")
-        : functions.filter(functions.array(issueColumns.stream().map(functions::col).toArray(Column[]::new)),
-            Column::isNotNull);
+    Column codes = IssueCodes.gather(issueColumns.stream().map(functions::col).toList());
     return rows.withColumn(column, codes).drop(issueColumns.toArray(String[]::new));
   }
 
