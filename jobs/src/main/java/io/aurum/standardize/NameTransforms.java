@@ -102,9 +102,11 @@ final class NameTransforms {
       String words = "_" + f + "_words";
       String hanzi = "_" + f + "_hanzi";
       String familyStart = "_" + f + "_family_start";
+      // Only where the part is missing (a split at a regex compiles it for every value); no words, no family start.
+      Column missing = v.isNull();
       return Step.of(coalesce(v, part(trim(name), col(words), col(hanzi), col(familyStart), family, compound, pinyin)))
-          .withHelper(words, split(trim(name), "\\s+"))
-          .withHelper(hanzi, regexp_replace(name, "\\s+", ""))
+          .withHelper(words, when(missing, split(trim(name), "\\s+")))
+          .withHelper(hanzi, when(missing, regexp_replace(name, "\\s+", "")))
           .withHelper(familyStart, familyStart(col(words), particles));
     };
   }

@@ -26,19 +26,17 @@ public final class TextFunctions {
     encoder.setMaxCodeLen(6);
     return encoder;
   });
-  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern TRAILING_DOT_OR_COMMA = Pattern.compile("[.,]$");
   private static final ThreadLocal<Transliterator> HAN_TO_PINYIN =
       ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin; Latin-ASCII; Lower"));
-  /** Names and street names repeat (a few thousand characters make most of them); ICU transliteration is slow. */
-  private static final int PINYIN_CACHE_SIZE = 20_000;
-  private static final ThreadLocal<Map<String, String>> PINYIN_CACHE = ThreadLocal.withInitial(() ->
-      new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-          return size() > PINYIN_CACHE_SIZE;
-        }
-      });
+  /**
+   * Names and street names repeat (a few thousand characters make most of them, a few thousand names most
+   * people's); ICU transliteration and Double Metaphone are slow. One cache per thread, least recently used out.
+   */
+  private static final int CACHE_SIZE = 20_000;
+  private static final ThreadLocal<Map<String, String>> PINYIN_CACHE = ThreadLocal.withInitial(TextFunctions::cache);
+  private static final ThreadLocal<Map<String, String>> METAPHONE_CACHE =
+      ThreadLocal.withInitial(TextFunctions::cache);
 
   private TextFunctions() {}
 
@@ -63,7 +61,7 @@ public final class TextFunctions {
       return null;
     }
     if (isAscii(s)) {
-      return SPACES.matcher(s.toLowerCase(Locale.ROOT).strip()).replaceAll(" ");
+      return collapseSpaces(s.toLowerCase(Locale.ROOT).strip());
     }
     Map<String, String> cache = PINYIN_CACHE.get();
     StringBuilder out = new StringBuilder(s.length() * 4);
@@ -84,7 +82,46 @@ public final class TextFunctions {
       i = Math.max(digits, i + 1);
     }
     appendPinyin(out, s.substring(piece), cache);
-    return SPACES.matcher(out.toString().strip()).replaceAll(" ");
+    return collapseSpaces(out.toString().strip());
+  }
+
+  /** Each run of whitespace ({@code \s+}: space, tab, line breaks, form feed) as one space. */
+  static String collapseSpaces(String s) {
+    int i = 0;
+    while (i < s.length() && !(isSpace(s.charAt(i))
+        && (s.charAt(i) != ' ' || (i + 1 < s.length() && isSpace(s.charAt(i + 1)))))) {
+      i++;
+    }
+    if (i == s.length()) {
+      return s;
+    }
+    // From i on, something changes: copy up to it, then one space for each run.
+    StringBuilder out = new StringBuilder(s.length()).append(s, 0, i);
+    while (i < s.length()) {
+      if (isSpace(s.charAt(i))) {
+        out.append(' ');
+        while (i < s.length() && isSpace(s.charAt(i))) {
+          i++;
+        }
+      } else {
+        out.append(s.charAt(i++));
+      }
+    }
+    return out.toString();
+  }
+
+  /** Java's {@code \s} without the UNICODE_CHARACTER_CLASS flag. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  private static Map<String, String> cache() {
+    return new LinkedHashMap<>(1024, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+        return size() > CACHE_SIZE;
+      }
+    };
   }
 
   private static void appendPinyin(StringBuilder out, String piece, Map<String, String> cache) {
@@ -141,9 +178,13 @@ public final class TextFunctions {
     if (s == null) {
       return null;
     }
-    DoubleMetaphone encoder = METAPHONE.get();
-    String codes = Arrays.stream(WORDS.split(s.strip())).map(encoder::doubleMetaphone)
-        .filter(c -> c != null && !c.isEmpty()).collect(Collectors.joining(" "));
+    String codes = METAPHONE_CACHE.get().computeIfAbsent(s, TextFunctions::encodeWords);
     return codes.isEmpty() ? null : codes;
+  }
+
+  private static String encodeWords(String s) {
+    DoubleMetaphone encoder = METAPHONE.get();
+    return Arrays.stream(WORDS.split(s.strip())).map(encoder::doubleMetaphone)
+        .filter(c -> c != null && !c.isEmpty()).collect(Collectors.joining(" "));
   }
 }

@@ -49,10 +49,35 @@ class TextFunctionsTest {
     }
   }
 
+  /** The hand-written collapse of whitespace runs equals the regex it replaces on random text. */
+  @Test
+  void collapseSpacesEqualsTheRegex() {
+    String alphabet = " \t\n\u000B\f\r\u00A0\u3000ab";
+    Random random = new Random(11);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int n = random.nextInt(8); n > 0; n--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String s = text.toString();
+      assertEquals(s.replaceAll("\\s+", " "), TextFunctions.collapseSpaces(s), s);
+    }
+  }
+
+  /** Codes come from a per-thread cache once a value has been seen: asked twice, the same code. */
+  @ParameterizedTest
+  @CsvSource({"Stephen Smith,STFN SM0", "Steven Smyth,STFN SM0", "Wang-Xiaoming,ANK SMNK", "Núñez,NNS",
+      "O'Brien,APRN", "'  Thomas ',TMS", "1234,", "Schmidt Müller,XMT MLR"})
+  void doubleMetaphoneOfEachWord(String name, String codes) {
+    assertEquals(codes, TextFunctions.doubleMetaphone(name), name);
+    assertEquals(codes, TextFunctions.doubleMetaphone(name), name + ", again");
+  }
+
   @Test
   void nullStaysNull() {
     assertNull(TextFunctions.nfkc(null));
     assertNull(TextFunctions.stripAccents(null));
     assertNull(TextFunctions.pinyin(null));
+    assertNull(TextFunctions.doubleMetaphone(null));
   }
 }
