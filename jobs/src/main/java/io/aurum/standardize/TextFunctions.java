@@ -88,14 +88,13 @@ public final class TextFunctions {
   /** Each run of whitespace ({@code \s+}: space, tab, line breaks, form feed) as one space. */
   static String collapseSpaces(String s) {
     int i = 0;
-    while (i < s.length() && !(isSpace(s.charAt(i))
-        && (s.charAt(i) != ' ' || (i + 1 < s.length() && isSpace(s.charAt(i + 1)))))) {
+    while (i < s.length() && !changesAt(s, i)) {
       i++;
     }
     if (i == s.length()) {
       return s;
     }
-    // From i on, something changes: copy up to it, then one space for each run.
+    // Copy up to the first change, then one space for each run.
     StringBuilder out = new StringBuilder(s.length()).append(s, 0, i);
     while (i < s.length()) {
       if (isSpace(s.charAt(i))) {
@@ -108,6 +107,12 @@ public final class TextFunctions {
       }
     }
     return out.toString();
+  }
+
+  /** Whether {@link #collapseSpaces} changes {@code s} at {@code i}: whitespace other than a space, or two in a row. */
+  private static boolean changesAt(String s, int i) {
+    char c = s.charAt(i);
+    return isSpace(c) && (c != ' ' || (i + 1 < s.length() && isSpace(s.charAt(i + 1))));
   }
 
   /** Java's {@code \s} without the UNICODE_CHARACTER_CLASS flag. */
