@@ -32,13 +32,18 @@ public final class StandardizeBenchmark {
    * @param rows              bronze rows read
    * @param written           silver rows written (fewer: one per current source record)
    * @param baselineSeconds   plain read and Delta write of those bronze rows
+   * @param floorSeconds      the stage without its transforms, NaN when not measured
    * @param standardizeSeconds standardizing them, from reading bronze to committing silver
    * @param cores             Spark's default parallelism
    */
-  public record Result(String name, long rows, long written, double baselineSeconds, double standardizeSeconds,
-                       int cores) {
+  public record Result(String name, long rows, long written, double baselineSeconds, double floorSeconds,
+                       double standardizeSeconds, int cores) {
     public double ratio() {
       return standardizeSeconds / baselineSeconds;
+    }
+
+    public double floorRatio() {
+      return floorSeconds / baselineSeconds;
     }
 
     public double rowsPerSecondPerCore() {
@@ -56,8 +61,12 @@ public final class StandardizeBenchmark {
     this.lake = new Lakehouse(spark, config.lakehouse());
   }
 
-  /** Per entity, then the whole stage (whose time also counts the reading of rules and metrics). */
-  public List<Result> run() {
+  /**
+   * Per entity, then the whole stage (whose time also counts the reading of rules and metrics).
+   *
+   * @param floor whether to time the stage without its transforms too (silver is written by the real stage last)
+   */
+  public List<Result> run(boolean floor) {
     StandardizeRules rules = StandardizeRules.load(Path.of(config.rulesDir()), config.sources());
     StandardizePreflight.check(spark, rules, config.sources());
     Map<CanonicalEntity, long[]> rows = new EnumMap<>(CanonicalEntity.class);
@@ -71,6 +80,8 @@ public final class StandardizeBenchmark {
         baseline.merge(rule.entity(), (System.nanoTime() - start) / 1e9, Double::sum);
       }
     }
+    StandardizeResult floorResult = floor
+        ? new StandardizeStage(spark, lake, config, rules.withoutTransforms(), Progress.NONE).run() : null;
     StandardizeResult result = new StandardizeStage(spark, lake, config, rules, Progress.NONE).run();
     int cores = spark.sparkContext().defaultParallelism();
     List<Result> out = new ArrayList<>();
@@ -79,10 +90,13 @@ public final class StandardizeBenchmark {
       if (t.rowsWritten() > read || t.rowsWritten() == 0) {
         throw new IllegalStateException("standardize wrote " + t.rowsWritten() + " rows for " + read + " bronze rows");
       }
-      out.add(new Result(t.entity().key(), read, t.rowsWritten(), baseline.get(t.entity()), t.seconds(), cores));
+      double floorSeconds = floorResult == null ? Double.NaN : floorResult.table(t.entity()).seconds();
+      out.add(new Result(t.entity().key(), read, t.rowsWritten(), baseline.get(t.entity()), floorSeconds, t.seconds(),
+          cores));
     }
     out.add(new Result("stage", out.stream().mapToLong(Result::rows).sum(), result.rowsWritten(),
-        out.stream().mapToDouble(Result::baselineSeconds).sum(), result.seconds(), cores));
+        out.stream().mapToDouble(Result::baselineSeconds).sum(), floorResult == null ? Double.NaN
+        : floorResult.seconds(), result.seconds(), cores));
     return out;
   }
 }

@@ -1,5 +1,6 @@
 package io.aurum.standardize;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +34,13 @@ public record Pipelines(Map<String, List<Transform>> defaults, Map<String, Map<S
       }
     });
     return out;
+  }
+
+  /** Every field of these pipelines, each with no transforms, and no source's own pipelines. */
+  Pipelines withoutTransforms() {
+    Map<String, List<Transform>> none = new LinkedHashMap<>();
+    fields().forEach(field -> none.put(field, List.of()));
+    return new Pipelines(Collections.unmodifiableMap(none), Map.of());
   }
 
   Pipelines withSource(String source, Map<String, List<Transform>> fields) {

@@ -24,6 +24,11 @@ public final class RecordStandardizer {
     for (String field : pipelines.fields()) {
       Map<String, List<Transform>> overrides = pipelines.overrides(field);
       List<Transform> defaults = pipelines.defaults().getOrDefault(field, List.of());
+      if (defaults.isEmpty() && overrides.values().stream().allMatch(List::isEmpty)) {
+        // Nothing to run. Nor a boundary: boundaries with nothing between them make the optimizer's work grow
+        // exponentially with their number.
+        continue;
+      }
       if (overrides.isEmpty()) {
         projection.apply(field, defaults);
       } else {

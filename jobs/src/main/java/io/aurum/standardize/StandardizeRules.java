@@ -37,6 +37,17 @@ public record StandardizeRules(List<String> placeholders, Pipelines customers, P
   /** In a source's pipeline, stands for the default pipeline of the same field. */
   static final String DEFAULTS = "defaults";
 
+  /**
+   * These rules without a transform: every field passes through as read and every match key is its expression
+   * alone; the order amounts stay. The stage with them still picks current versions, converts amounts, derives the
+   * keys' columns and writes silver: the part of its cost that no transform can save, which {@code aurum benchmark
+   * standardize --floor} measures.
+   */
+  public StandardizeRules withoutTransforms() {
+    return new StandardizeRules(placeholders, customers.withoutTransforms(), orders.withoutTransforms(),
+        matchKeys.stream().map(k -> new MatchKey(k.name(), k.from(), List.of(), k.location())).toList(), orderAmounts);
+  }
+
   /** Reads {@code <rulesDir>/standardize.conf}, the lookup tables it names and the sources' overrides. */
   public static StandardizeRules load(Path rulesDir, List<SourceRule> sourceRules) {
     ConfigProblems problems = new ConfigProblems();

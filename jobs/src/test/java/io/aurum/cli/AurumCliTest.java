@@ -178,12 +178,17 @@ class AurumCliTest {
   }
 
   @Test
-  void benchmarkWithoutAnIncrementalNightIsAUsageErrorBeforeAnyDataIsGenerated() {
+  void benchmarkWithoutAnIncrementalNightOrWithAFloorOutsideStandardizeIsAUsageErrorBeforeAnyDataIsGenerated() {
     Path work = dir.resolve("bench");
     Outcome nights = aurum("benchmark", "incremental", "--conf", overlay.toString(), "--work", work.toString(),
         "--customers", "10", "--nights", "0");
     assertEquals(ExitCode.BAD_CONFIGURATION, nights.code(), nights.out() + nights.err());
     assertTrue(nights.err().contains("--nights must be at least 1, got 0"), nights.err());
+    assertFalse(Files.exists(work), "nothing was generated");
+    Outcome floor = aurum("benchmark", "match", "--conf", overlay.toString(), "--work", work.toString(),
+        "--customers", "10", "--floor");
+    assertEquals(ExitCode.BAD_CONFIGURATION, floor.code(), floor.out() + floor.err());
+    assertTrue(floor.err().contains("--floor is for the standardize benchmark only"), floor.err());
     assertFalse(Files.exists(work), "nothing was generated");
   }
 

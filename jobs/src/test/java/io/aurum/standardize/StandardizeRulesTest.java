@@ -66,7 +66,11 @@ class StandardizeRulesTest {
   /** The same canonical record from each of {@code sources}, standardized in one plan, in the order given. */
   private List<Row> standardize(List<String> sources, String given, String email, String birthDate)
       throws IOException {
-    StandardizeRules loaded = StandardizeRules.load(rules, sources());
+    return standardize(StandardizeRules.load(rules, sources()), sources, given, email, birthDate);
+  }
+
+  private static List<Row> standardize(StandardizeRules loaded, List<String> sources, String given, String email,
+                                       String birthDate) {
     Dataset<Row> canonical = null;
     for (String source : sources) {
       Dataset<Row> one = SparkTest.spark().sql("SELECT '" + source + "' source, '1' source_id, "
@@ -99,6 +103,24 @@ class StandardizeRulesTest {
     assertNull(after.getAs("email"));
     assertEquals("bart", after.getAs("given_key"));
     assertEquals(List.of("email.placeholder"), after.getList(after.fieldIndex("dq_issues")));
+  }
+
+  @Test
+  void withoutTransformsEveryFieldAndMatchKeyIsItsValueAsRead() throws IOException {
+    copyShippedRules();
+    StandardizeRules shipped = StandardizeRules.load(rules, sources());
+    Row cleaned = standardize(shipped, List.of("crm"), " Bob ", "noemail@example.com", "03/02/1980").get(0);
+    assertEquals("Bob", cleaned.getAs("given_name"));
+    assertEquals(List.of("email.placeholder"), cleaned.getList(cleaned.fieldIndex("dq_issues")));
+
+    Row asRead = standardize(shipped.withoutTransforms(), List.of("crm"), " Bob ", "noemail@example.com",
+        "03/02/1980").get(0);
+    assertEquals(" Bob ", asRead.getAs("given_name"));
+    assertEquals(" Bob ", asRead.getAs("given_key"), "a match key is its expression alone");
+    assertEquals("noemail@example.com", asRead.getAs("email"));
+    assertEquals("03/02/1980", asRead.getAs("birth_date"), "not even crm's own date format");
+    assertEquals(List.of(), asRead.getList(asRead.fieldIndex("dq_issues")));
+    assertEquals(shipped.orderAmounts(), shipped.withoutTransforms().orderAmounts());
   }
 
   @Test
