@@ -24,11 +24,6 @@ public final class RecordStandardizer {
     for (String field : pipelines.fields()) {
       Map<String, List<Transform>> overrides = pipelines.overrides(field);
       List<Transform> defaults = pipelines.defaults().getOrDefault(field, List.of());
-      if (defaults.isEmpty() && overrides.values().stream().allMatch(List::isEmpty)) {
-        // Nothing to run, so no boundary either: with a boundary after each of the customers' fields and nothing
-        // between them, Spark's optimizer ran for more than 20 minutes on a one-row plan.
-        continue;
-      }
       if (overrides.isEmpty()) {
         projection.apply(field, defaults);
       } else {
