@@ -21,7 +21,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Measures the standardize stage against the floor any stage over the same rows pays: reading every bronze
  * customer and order table and writing it unchanged to Delta ({@code bench.<table>}). Both run in the same session on
- * the same bronze tables, baseline first.
+ * the same bronze tables, baseline first. Afterwards the plain copies and silver keep only their current files, so
+ * that repeated runs do not fill the disk with the versions they replaced.
  */
 public final class StandardizeBenchmark {
 
@@ -71,18 +72,22 @@ public final class StandardizeBenchmark {
     StandardizePreflight.check(spark, rules, config.sources());
     Map<CanonicalEntity, long[]> rows = new EnumMap<>(CanonicalEntity.class);
     Map<CanonicalEntity, Double> baseline = new EnumMap<>(CanonicalEntity.class);
+    List<TableName> scratch = new ArrayList<>();
     for (EntityRule rule : config.entities()) {
       TableName bronze = Tables.bronze(rule.tableName());
       if (lake.exists(bronze)) {
         long start = System.nanoTime();
-        rows.computeIfAbsent(rule.entity(), e -> new long[1])[0] +=
-            lake.overwrite(lake.read(bronze), new TableName("bench", rule.tableName()));
+        TableName copy = new TableName("bench", rule.tableName());
+        rows.computeIfAbsent(rule.entity(), e -> new long[1])[0] += lake.overwrite(lake.read(bronze), copy);
+        scratch.add(copy);
         baseline.merge(rule.entity(), (System.nanoTime() - start) / 1e9, Double::sum);
       }
     }
     StandardizeResult floorResult = floor
         ? new StandardizeStage(spark, lake, config, rules.withoutTransforms(), Progress.NONE).run() : null;
     StandardizeResult result = new StandardizeStage(spark, lake, config, rules, Progress.NONE).run();
+    scratch.forEach(lake::keepOnlyCurrentFiles);
+    result.tables().forEach(t -> lake.keepOnlyCurrentFiles(t.table()));
     int cores = spark.sparkContext().defaultParallelism();
     List<Result> out = new ArrayList<>();
     for (StandardizeResult.Table t : result.tables()) {

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -249,6 +250,33 @@ public final class Lakehouse {
   /** Sets columns (SQL expressions by column name) on the rows matching {@code condition}. */
   public void update(TableName name, String condition, Map<String, String> set) {
     DeltaTable.forPath(spark, location(name)).updateExpr(condition, set);
+  }
+
+  /**
+   * Deletes every data file the table's current version does not refer to (Delta's VACUUM with no retention), so
+   * that a table rewritten again and again keeps the size of one version. Older versions can no longer be read:
+   * only for tables whose history nobody needs, such as a benchmark's.
+   */
+  public void keepOnlyCurrentFiles(TableName name) {
+    // No retention is refused unless Delta's check is off; the listing runs as many tasks as this setting says
+    // (10,000 by default: 23 s for a table of six files on two cores).
+    Map<String, String> settings = Map.of("spark.databricks.delta.retentionDurationCheck.enabled", "false",
+        "spark.sql.sources.parallelPartitionDiscovery.parallelism",
+        String.valueOf(spark.sparkContext().defaultParallelism()));
+    Map<String, String> before = new HashMap<>();
+    settings.keySet().forEach(key -> before.put(key, spark.conf().get(key, null)));
+    settings.forEach(spark.conf()::set);
+    try {
+      DeltaTable.forPath(spark, location(name)).vacuum(0);
+    } finally {
+      before.forEach((key, value) -> {
+        if (value == null) {
+          spark.conf().unset(key);
+        } else {
+          spark.conf().set(key, value);
+        }
+      });
+    }
   }
 
   /** Every Delta table under the root, sorted by name, with version, row count and last write. */

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aurum.testing.SparkTest;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
@@ -19,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@link Lakehouse#version} follows every commit, also one made by another {@link Lakehouse} on the same root, and
  * each write reports the rows its own commit wrote; {@link Lakehouse#list} shows the last commit; an empty overwrite of
- * an empty table commits nothing.
+ * an empty table commits nothing; {@link Lakehouse#keepOnlyCurrentFiles} leaves one version's files.
  */
 @ExtendWith(SparkTest.class)
 class LakehouseVersionTest {
@@ -80,6 +84,31 @@ class LakehouseVersionTest {
     assertEquals(0, lake.overwriteUnlessEmpty(otherColumns, TABLE, true));
     assertEquals(3, lake.version(TABLE));
     assertEquals(List.of("id", "kind"), List.of(lake.read(TABLE).columns()));
+  }
+
+  @Test
+  void keepingOnlyTheCurrentFilesLeavesOneVersionOnDiskAndTheRowsAsTheyAre() throws IOException {
+    Lakehouse lake = new Lakehouse(SparkTest.spark(), root.toString());
+    lake.overwrite(rows(0, 5, "a").repartition(2), TABLE);
+    lake.overwrite(rows(5, 8, "b").repartition(3), TABLE);
+    lake.overwrite(rows(10, 12, "c").coalesce(1), TABLE);
+    assertTrue(dataFiles().size() >= 3, dataFiles().toString());
+
+    String check = "spark.databricks.delta.retentionDurationCheck.enabled";
+    String checkBefore = SparkTest.spark().conf().get(check, "true");
+    lake.keepOnlyCurrentFiles(TABLE);
+    assertEquals(1, dataFiles().size(), dataFiles().toString());
+    assertEquals(List.of(10, 11), lake.read(TABLE).orderBy("id").select("id").as(Encoders.INT()).collectAsList());
+    assertEquals(checkBefore, SparkTest.spark().conf().get(check, "true"), "Delta's retention check is restored");
+    // Running it again with nothing to delete changes nothing.
+    lake.keepOnlyCurrentFiles(TABLE);
+    assertEquals(1, dataFiles().size());
+  }
+
+  private List<Path> dataFiles() throws IOException {
+    try (Stream<Path> files = Files.list(root.resolve("silver/things"))) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList();
+    }
   }
 
   /** Rows with ids {@code from} (included) to {@code to} (excluded), all in {@code part}. */
