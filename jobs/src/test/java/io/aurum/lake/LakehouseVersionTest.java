@@ -94,12 +94,14 @@ class LakehouseVersionTest {
     lake.overwrite(rows(10, 12, "c").coalesce(1), TABLE);
     assertTrue(dataFiles().size() >= 3, dataFiles().toString());
 
-    String check = "spark.databricks.delta.retentionDurationCheck.enabled";
-    String checkBefore = SparkTest.spark().conf().get(check, "true");
+    List<String> settings = List.of("spark.databricks.delta.retentionDurationCheck.enabled",
+        "spark.sql.sources.parallelPartitionDiscovery.parallelism");
+    List<String> before = settings.stream().map(key -> SparkTest.spark().conf().get(key, null)).toList();
     lake.keepOnlyCurrentFiles(TABLE);
     assertEquals(1, dataFiles().size(), dataFiles().toString());
     assertEquals(List.of(10, 11), lake.read(TABLE).orderBy("id").select("id").as(Encoders.INT()).collectAsList());
-    assertEquals(checkBefore, SparkTest.spark().conf().get(check, "true"), "Delta's retention check is restored");
+    assertEquals(before, settings.stream().map(key -> SparkTest.spark().conf().get(key, null)).toList(),
+        "the session's settings are as they were");
     // Running it again with nothing to delete changes nothing.
     lake.keepOnlyCurrentFiles(TABLE);
     assertEquals(1, dataFiles().size());
