@@ -138,6 +138,8 @@ final class BenchmarkCommand extends SparkCommand {
     MatchResult r = new MatchStage(spark, lake, rules, progress()).run(true);
     PeakMemory peak = PeakMemory.now();
     ClusterEvaluation.Result e = ClusterEvaluation.evaluate(lake.read(MatchStage.CLUSTERS), TruthFile.read(spark, truth));
+    // Repeated runs would otherwise keep the files of every earlier version of the match tables.
+    lake.tableNames(MatchStage.CLUSTERS.layer()).forEach(lake::keepOnlyCurrentFiles);
     out().printf("benchmark match  cores %d  max heap %,d MB%n", spark.sparkContext().defaultParallelism(),
         Runtime.getRuntime().maxMemory() >> 20);
     out().printf("  records %,d  candidate pairs %,d  stage %.1f s  pairs/s %,.0f%n", r.records(), r.candidatePairs(),

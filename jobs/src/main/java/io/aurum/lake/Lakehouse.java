@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import io.delta.tables.DeltaMergeBuilder;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,10 +36,12 @@ import org.apache.spark.sql.delta.VersionChecksum;
 import org.apache.spark.sql.delta.actions.Action;
 import org.apache.spark.sql.delta.actions.CommitInfo;
 import org.apache.spark.sql.types.StructType;
+import scala.Console;
 import scala.Option;
 import scala.Tuple2;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
+import scala.runtime.AbstractFunction0;
 
 /**
  * Aurum's Delta Lake: table {@code layer.table} lives at {@code <root>/<layer>/<table>}. The only class
@@ -267,7 +270,13 @@ public final class Lakehouse {
     settings.keySet().forEach(key -> before.put(key, spark.conf().get(key, null)));
     settings.forEach(spark.conf()::set);
     try {
-      DeltaTable.forPath(spark, location(name)).vacuum(0);
+      // Delta prints what it deleted to the console (its log file has the same and more).
+      Console.withOut(OutputStream.nullOutputStream(), new AbstractFunction0<Dataset<Row>>() {
+        @Override
+        public Dataset<Row> apply() {
+          return DeltaTable.forPath(spark, location(name)).vacuum(0);
+        }
+      });
     } finally {
       before.forEach((key, value) -> {
         if (value == null) {
@@ -323,6 +332,11 @@ public final class Lakehouse {
     } catch (NoSuchNamespaceException | NoSuchTableException e) {
       throw new IllegalStateException("Table " + id + " vanished from the catalog while registering", e);
     }
+  }
+
+  /** The Delta tables of {@code layer}, sorted by name. */
+  public List<TableName> tableNames(String layer) {
+    return tableNames().stream().filter(name -> name.layer().equals(layer)).toList();
   }
 
   private List<TableName> tableNames() {

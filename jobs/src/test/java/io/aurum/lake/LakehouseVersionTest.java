@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aurum.testing.SparkTest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,8 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import scala.Console;
+import scala.runtime.AbstractFunction0;
 
 /**
  * {@link Lakehouse#version} follows every commit, also one made by another {@link Lakehouse} on the same root, and
@@ -93,11 +96,21 @@ class LakehouseVersionTest {
     lake.overwrite(rows(5, 8, "b").repartition(3), TABLE);
     lake.overwrite(rows(10, 12, "c").coalesce(1), TABLE);
     assertTrue(dataFiles().size() >= 3, dataFiles().toString());
+    assertEquals(List.of(TABLE), lake.tableNames("silver"));
+    assertEquals(List.of(), lake.tableNames("match"));
 
     List<String> settings = List.of("spark.databricks.delta.retentionDurationCheck.enabled",
         "spark.sql.sources.parallelPartitionDiscovery.parallelism");
     List<String> before = settings.stream().map(key -> SparkTest.spark().conf().get(key, null)).toList();
-    lake.keepOnlyCurrentFiles(TABLE);
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    Console.withOut(console, new AbstractFunction0<Object>() {
+      @Override
+      public Object apply() {
+        lake.keepOnlyCurrentFiles(TABLE);
+        return null;
+      }
+    });
+    assertEquals("", console.toString(), "Delta's report of what it deleted stays off the console");
     assertEquals(1, dataFiles().size(), dataFiles().toString());
     assertEquals(List.of(10, 11), lake.read(TABLE).orderBy("id").select("id").as(Encoders.INT()).collectAsList());
     assertEquals(before, settings.stream().map(key -> SparkTest.spark().conf().get(key, null)).toList(),
