@@ -25,6 +25,8 @@ import org.apache.spark.sql.SparkSession;
  * that repeated runs do not fill the disk with the versions they replaced.
  */
 public final class StandardizeBenchmark {
+  /** The layer of the plain copies. */
+  private static final String PLAIN_COPIES = "bench";
 
   /**
    * One entity's figures, or the whole stage's.
@@ -72,21 +74,19 @@ public final class StandardizeBenchmark {
     StandardizePreflight.check(spark, rules, config.sources());
     Map<CanonicalEntity, long[]> rows = new EnumMap<>(CanonicalEntity.class);
     Map<CanonicalEntity, Double> baseline = new EnumMap<>(CanonicalEntity.class);
-    List<TableName> scratch = new ArrayList<>();
     for (EntityRule rule : config.entities()) {
       TableName bronze = Tables.bronze(rule.tableName());
       if (lake.exists(bronze)) {
         long start = System.nanoTime();
-        TableName copy = new TableName("bench", rule.tableName());
-        rows.computeIfAbsent(rule.entity(), e -> new long[1])[0] += lake.overwrite(lake.read(bronze), copy);
-        scratch.add(copy);
+        rows.computeIfAbsent(rule.entity(), e -> new long[1])[0] +=
+            lake.overwrite(lake.read(bronze), new TableName(PLAIN_COPIES, rule.tableName()));
         baseline.merge(rule.entity(), (System.nanoTime() - start) / 1e9, Double::sum);
       }
     }
     StandardizeResult floorResult = floor
         ? new StandardizeStage(spark, lake, config, rules.withoutTransforms(), Progress.NONE).run() : null;
     StandardizeResult result = new StandardizeStage(spark, lake, config, rules, Progress.NONE).run();
-    scratch.forEach(lake::keepOnlyCurrentFiles);
+    lake.tableNames(PLAIN_COPIES).forEach(lake::keepOnlyCurrentFiles);
     result.tables().forEach(t -> lake.keepOnlyCurrentFiles(t.table()));
     int cores = spark.sparkContext().defaultParallelism();
     List<Result> out = new ArrayList<>();
