@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -261,14 +260,11 @@ public final class Lakehouse {
    * only for tables whose history nobody needs, such as a benchmark's.
    */
   public void keepOnlyCurrentFiles(TableName name) {
-    // No retention is refused unless Delta's check is off; the listing runs as many tasks as this setting says
-    // (10,000 by default: 23 s for a table of six files on two cores).
-    Map<String, String> settings = Map.of("spark.databricks.delta.retentionDurationCheck.enabled", "false",
-        "spark.sql.sources.parallelPartitionDiscovery.parallelism",
-        String.valueOf(spark.sparkContext().defaultParallelism()));
-    Map<String, String> before = new HashMap<>();
-    settings.keySet().forEach(key -> before.put(key, spark.conf().get(key, null)));
-    settings.forEach(spark.conf()::set);
+    // No retention is refused unless Delta's check is off. The files are listed with at most
+    // spark.sql.sources.parallelPartitionDiscovery.parallelism tasks (one of Aurum's Spark defaults).
+    String check = "spark.databricks.delta.retentionDurationCheck.enabled";
+    String before = spark.conf().get(check, null);
+    spark.conf().set(check, "false");
     try {
       // Delta prints what it deleted to the console (its log file has the same and more).
       Console.withOut(OutputStream.nullOutputStream(), new AbstractFunction0<Dataset<Row>>() {
@@ -278,13 +274,11 @@ public final class Lakehouse {
         }
       });
     } finally {
-      before.forEach((key, value) -> {
-        if (value == null) {
-          spark.conf().unset(key);
-        } else {
-          spark.conf().set(key, value);
-        }
-      });
+      if (before == null) {
+        spark.conf().unset(check);
+      } else {
+        spark.conf().set(check, before);
+      }
     }
   }
 

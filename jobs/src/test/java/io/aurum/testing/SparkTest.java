@@ -29,6 +29,7 @@ public final class SparkTest implements BeforeAllCallback {
           .config("spark.sql.session.timeZone", "UTC")
           .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
           .config("spark.databricks.delta.snapshotPartitions", "2")
+          .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2")
           .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/aurum-test-warehouse");
       for (var e : DeltaSettings.SESSION.entrySet()) {
         b = b.config(e.getKey(), e.getValue());
